@@ -1,0 +1,122 @@
+"""mooc content check | import | preview."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+from mooc.content.check import find_problems
+from mooc.content.sources import ContentTree, read_tree, shown_path
+
+
+def content_root(start: Path) -> Path:
+    """The folder holding framework/framework.yaml, found by walking up from `start`."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        if (folder / "framework" / "framework.yaml").is_file():
+            return folder
+    raise click.UsageError(f"{start} is not inside a content folder (no framework/framework.yaml above it)")
+
+
+def _default_root() -> Path:
+    return Path(os.environ.get("MOOC_CONTENT_DIR", "."))
+
+
+def _load(paths: tuple[Path, ...]) -> tuple[ContentTree, list[Path] | None]:
+    roots = {content_root(p) for p in (paths or (_default_root(),))}
+    if len(roots) > 1:
+        raise click.UsageError("give paths from one content folder at a time")
+    root = roots.pop()
+    scope = [p.resolve() for p in paths if p.resolve() != root] or None
+    return read_tree(root), scope
+
+
+def _in_scope(problem_path: str, scope: list[Path] | None) -> bool:
+    if scope is None:
+        return True
+    path = Path(problem_path).resolve()
+    return any(path == s or s in path.parents for s in scope)
+
+
+@click.group()
+def content() -> None:
+    """Check, import and preview courses and quizzes."""
+
+
+@content.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+def check_command(paths: tuple[Path, ...]) -> None:
+    """Print every problem as path:line: message; exit 1 if there is any."""
+    tree, scope = _load(paths)
+    problems = [p for p in find_problems(tree) if _in_scope(p.path, scope)]
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem(s).", err=True)
+        raise SystemExit(1)
+    click.echo(
+        f"OK: {len(tree.courses)} courses, {sum(len(c.lessons) for c in tree.courses)} lessons, "
+        f"{len(tree.quizzes)} quizzes, {sum(len(q.questions) for q in tree.quizzes)} questions.",
+        err=True,
+    )
+
+
+@content.command("import")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@with_appcontext
+def import_command(paths: tuple[Path, ...]) -> None:
+    """Check, then import in one transaction: everything or nothing."""
+    from mooc.content.importer import ContentImportError, import_content
+    from mooc.db import get_session
+
+    tree, scope = _load(paths)
+    problems = find_problems(tree)
+    if problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{len(problems)} problem(s); nothing was imported.")
+    session = get_session()
+    total = len(tree.courses) + len(tree.quizzes)
+    try:
+        with session.begin(), click.progressbar(length=total, label="Importing", file=None) as bar:
+            summary = import_content(session, tree, scope=scope, step=lambda _slug: bar.update(1))
+    except ContentImportError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException("nothing was imported.") from error
+    click.echo(
+        f"Imported framework {summary.framework_version}: {summary.courses} courses, "
+        f"{summary.lessons} lessons, {summary.quizzes} quizzes, "
+        f"{summary.new_question_versions} new question versions, {summary.assets} new images."
+    )
+
+
+@content.command("preview")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def preview_command(file: Path) -> None:
+    """Print the exact sanitized HTML a learner will see for FILE."""
+    tree = read_tree(content_root(file.parent))
+    target = file.resolve()
+    for problem in tree.problems:
+        if Path(problem.path).resolve() == target:
+            click.echo(str(problem), err=True)
+    for course in tree.courses:
+        if course.path.resolve() == target:
+            click.echo(course.html)
+            return
+        for lesson in course.lessons:
+            if lesson.path.resolve() == target:
+                click.echo(f"<h1>{lesson.title}</h1>\n{lesson.html}")
+                return
+    for quiz in tree.quizzes:
+        if quiz.path.resolve() == target:
+            click.echo(quiz.intro_html)
+            for question in quiz.questions:
+                click.echo(f"<!-- {question.key} ({question.kind}) -->\n{question.stem_html}")
+                for option in question.options:
+                    click.echo(f"  <li>{option.html}</li>")
+            return
+    raise click.ClickException(f"{shown_path(target)} is not a course, lesson or quiz that could be read")

@@ -1,0 +1,78 @@
+"""mooc users create | set-role | list."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import or_, select
+
+from mooc.db import get_session
+from mooc.models import User
+from mooc.models.people import ROLES
+from mooc.services import accounts
+from mooc.services.accounts import AccountError, Profile
+
+
+def _find(session, login: str) -> User:
+    login = accounts.normalize_login(login)
+    user = session.scalar(select(User).where(or_(User.email == login, User.phone == login)))
+    if user is None:
+        raise click.ClickException(f"no account with login {login!r}")
+    return user
+
+
+@click.group()
+def users() -> None:
+    """Accounts and roles."""
+
+
+@users.command("create")
+@click.option("--login", required=True, help="E-mail or phone number used to sign in.")
+@click.option("--name", "full_name", required=True, help="Full name, with diacritics.")
+@click.option("--role", type=click.Choice(ROLES), default="learner", show_default=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@with_appcontext
+def create(login: str, full_name: str, role: str, password: str) -> None:
+    """Create an account (staff accounts have no target group)."""
+    session = get_session()
+    login = accounts.normalize_login(login)
+    profile = Profile(
+        full_name=full_name,
+        date_of_birth=None,
+        email=login if "@" in login else None,
+        phone=None if "@" in login else login,
+        target_group_code=None,
+        residential_group=None,
+    )
+    try:
+        with session.begin():
+            user = accounts.register(session, profile, password)
+            user.role = role
+    except AccountError as error:
+        raise click.ClickException(error.message) from error
+    click.echo(f"Created {role} account {login}.")
+
+
+@users.command("set-role")
+@click.argument("login")
+@click.argument("role", type=click.Choice(ROLES))
+@with_appcontext
+def set_role(login: str, role: str) -> None:
+    """Give the account LOGIN the role ROLE."""
+    session = get_session()
+    with session.begin():
+        user = _find(session, login)
+        user.role = role
+    click.echo(f"{login} is now {role}.")
+
+
+@users.command("list")
+@click.option("--role", type=click.Choice(ROLES))
+@with_appcontext
+def list_users(role: str | None) -> None:
+    """List accounts: role, login, name (never more personal data than that)."""
+    query = select(User).order_by(User.role, User.id)
+    if role:
+        query = query.where(User.role == role)
+    for user in get_session().scalars(query):
+        click.echo(f"{user.role:9} {user.email or user.phone or '-':30} {user.full_name}")

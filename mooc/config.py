@@ -1,0 +1,46 @@
+"""Settings from environment variables, with safe defaults for a development checkout."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+
+def _secret_key(instance: Path) -> str:
+    """SECRET_KEY from the environment, else one generated once per checkout (development)."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    if os.environ.get("MOOC_ENV") == "production":
+        raise RuntimeError("SECRET_KEY must be set when MOOC_ENV=production")
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load(instance: Path) -> dict[str, Any]:
+    """Every setting the app reads, in one place."""
+    env = os.environ.get("MOOC_ENV", "development")
+    default_db = f"sqlite:///{instance / 'mooc.sqlite3'}"
+    return {
+        "MOOC_ENV": env,
+        "SECRET_KEY": _secret_key(instance),
+        "DATABASE_URL": os.environ.get("DATABASE_URL", default_db),
+        "CONTENT_DIR": os.environ.get("MOOC_CONTENT_DIR", os.getcwd()),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": env == "production",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": env == "production",
+        "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session: no lost forms
+        "BABEL_DEFAULT_LOCALE": "vi",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
+        "LANGUAGES": ("vi", "en"),
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "SQL_ECHO": os.environ.get("MOOC_SQL_ECHO") == "1",
+    }

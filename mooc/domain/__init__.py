@@ -1,0 +1,1 @@
+"""Plain-Python rules of the platform: no Flask, no database session."""

@@ -1,0 +1,69 @@
+"""Text rules for Vietnamese: normalisation, tone-free matching, sorting, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Vietnamese alphabet order: đ is its own letter after d; vowels with hats and
+# horns come after their base (a < ă < â). Tone marks only break ties.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_BASE_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(value: str) -> str:
+    """Return `value` in Unicode NFC, the one form stored and compared."""
+    return unicodedata.normalize("NFC", value)
+
+
+def clean(value: str | None) -> str:
+    """NFC, trimmed, with runs of white space collapsed to one space."""
+    if value is None:
+        return ""
+    return _SPACES.sub(" ", nfc(value)).strip()
+
+
+def fold(value: str) -> str:
+    """Lower-case ASCII skeleton used for accent-insensitive search (Đ → d)."""
+    decomposed = unicodedata.normalize("NFD", clean(value).casefold())
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return ascii_only.replace("đ", "d")
+
+
+def match_key(value: str, *, ignore_tones: bool = False) -> str:
+    """Key under which two typed answers count as the same answer.
+
+    Case, spacing and Unicode form never matter. With `ignore_tones`, every
+    Vietnamese mark is dropped too (what people mean by "gõ không dấu"), so
+    "10 trieu dong" matches "10 triệu đồng".
+    """
+    return fold(value) if ignore_tones else clean(value).casefold()
+
+
+def vietnamese_sort_key(value: str) -> tuple:
+    """Sort key that orders words as a Vietnamese dictionary does."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for ch in clean(value).casefold():
+        parts = unicodedata.normalize("NFD", ch)
+        base, marks = parts[0], parts[1:]
+        tone = next((_TONES[m] for m in marks if m in _TONES), 0)
+        letter = nfc(base + "".join(m for m in marks if m in _LETTER_MARKS))
+        rank = _BASE_RANK.get(letter)
+        letters.append(rank if rank is not None else 100 + ord(letter))
+        tones.append(tone)
+    return (letters, tones)
+
+
+def person_sort_key(full_name: str) -> tuple:
+    """Order people as Vietnamese lists do: by given name (last word), then in full."""
+    words = clean(full_name).split(" ")
+    return (vietnamese_sort_key(words[-1]), vietnamese_sort_key(full_name))
+
+
+def slugify(value: str) -> str:
+    """ASCII slug: Vietnamese letters lose their marks (đ → d), others become '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")

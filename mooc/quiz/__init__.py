@@ -1,0 +1,1 @@
+"""The quiz engine: one small module per question type behind one registry."""

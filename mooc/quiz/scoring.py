@@ -1,0 +1,45 @@
+"""Score a whole attempt: per-question scores, the total, and the pass decision."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from mooc.domain.grading import passes, to_ppm
+from mooc.quiz import registry
+from mooc.quiz.base import Question, Score
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: Question
+    response: Any
+    score: Score
+
+    @property
+    def ppm(self) -> int:
+        return to_ppm(self.score.earned, self.score.possible)
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    results: tuple[QuestionResult, ...]
+    earned: Fraction
+    possible: Fraction
+    score_ppm: int
+    passed: bool
+
+
+def score_quiz(questions: Sequence[Question], responses: Mapping[str, Any], pass_mark: int) -> QuizResult:
+    """Grade every question (a missing response scores zero) and decide the pass."""
+    results = []
+    for question in questions:
+        response = responses.get(question.key)
+        score = registry.get(question.kind).grade(question, response)
+        results.append(QuestionResult(question, response, score))
+    earned = sum((r.score.earned for r in results), Fraction(0))
+    possible = sum((r.score.possible for r in results), Fraction(0))
+    ppm = to_ppm(earned, possible)
+    return QuizResult(tuple(results), earned, possible, ppm, passes(ppm, pass_mark))

@@ -1,0 +1,143 @@
+"""Registering, signing in and editing a profile."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from mooc.domain.text import clean, fold
+from mooc.models import TargetGroup, User
+from mooc.models.people import new_session_token
+
+MIN_PASSWORD_LENGTH = 8
+# Checked against when the login is unknown, so both answers take the same time.
+_DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+
+class AccountError(Exception):
+    """A problem with what was typed, tied to the form field it concerns."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+@dataclass(frozen=True)
+class Profile:
+    full_name: str
+    date_of_birth: date | None
+    email: str | None
+    phone: str | None
+    target_group_code: str | None
+    residential_group: str | None
+
+
+def normalize_phone(value: str) -> str | None:
+    """A Vietnamese mobile number as 10 digits starting with 0 ("+84 912…" → "0912…")."""
+    digits = re.sub(r"[\s.\-()]", "", value or "")
+    if not digits:
+        return None
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    if not re.fullmatch(r"0\d{9}", digits):
+        raise AccountError("phone", "Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.")
+    return digits
+
+
+def normalize_email(value: str) -> str | None:
+    value = clean(value).lower()
+    if not value:
+        return None
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise AccountError("email", "Địa chỉ e-mail chưa đúng.")
+    return value
+
+
+def normalize_login(value: str) -> str:
+    """A login typed as an e-mail or a phone number, in the stored form."""
+    value = clean(value)
+    if "@" in value:
+        return value.lower()
+    try:
+        return normalize_phone(value) or ""
+    except AccountError:
+        return value
+
+
+def _check_unique(session: Session, profile: Profile, user_id: int | None) -> None:
+    for field, value in (("email", profile.email), ("phone", profile.phone)):
+        if value is None:
+            continue
+        other = session.scalar(select(User.id).where(getattr(User, field) == value))
+        if other is not None and other != user_id:
+            label = "E-mail" if field == "email" else "Số điện thoại"
+            raise AccountError(field, f"{label} này đã được dùng cho một tài khoản khác.")
+
+
+def _check_profile(session: Session, profile: Profile) -> None:
+    if not profile.email and not profile.phone:
+        raise AccountError("phone", "Cần có số điện thoại hoặc e-mail để đăng nhập.")
+    if len(profile.full_name) < 2:
+        raise AccountError("full_name", "Vui lòng nhập họ và tên.")
+    if profile.target_group_code and session.get(TargetGroup, profile.target_group_code) is None:
+        raise AccountError("target_group_code", "Nhóm đối tượng không hợp lệ.")
+
+
+def register(session: Session, profile: Profile, password: str) -> User:
+    """Create a learner account; raises AccountError for the field that is wrong."""
+    _check_profile(session, profile)
+    _check_unique(session, profile, None)
+    user = User(role="learner", password_hash="")
+    _apply(user, profile)
+    set_password(user, password)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def update_profile(session: Session, user: User, profile: Profile) -> None:
+    _check_profile(session, profile)
+    _check_unique(session, profile, user.id)
+    _apply(user, profile)
+
+
+def _apply(user: User, profile: Profile) -> None:
+    user.full_name = profile.full_name
+    user.name_folded = fold(profile.full_name)
+    user.date_of_birth = profile.date_of_birth
+    user.email, user.phone = profile.email, profile.phone
+    user.target_group_code = profile.target_group_code
+    user.residential_group = profile.residential_group
+
+
+def set_password(user: User, password: str) -> None:
+    """Hash (scrypt) and store; a new session token ends every other open session."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError("password", f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+    user.password_hash = generate_password_hash(password)
+    user.session_token = new_session_token()
+
+
+def authenticate(session: Session, login: str, password: str) -> User | None:
+    """The user whose login and password match; the same work is done when nobody matches."""
+    login = normalize_login(login)
+    user = (
+        session.scalar(select(User).where(or_(User.email == login, User.phone == login))) if login else None
+    )
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if not check_password_hash(user.password_hash, password) or not user.is_active_account:
+        return None
+    return user
+
+
+def user_by_session_token(session: Session, token: str) -> User | None:
+    return session.scalar(select(User).where(User.session_token == token))

@@ -1,0 +1,102 @@
+"""Reading the catalogue: groups, their required modules, lessons and quizzes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from mooc.domain.framework import TargetGroup as GroupRule
+from mooc.domain.grading import effective_pass_mark
+from mooc.models import Course, FrameworkVersion, Lesson, Question, Quiz, ResidentialGroup, TargetGroup
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A group's rule with the rows it names, loaded in a fixed number of queries."""
+
+    group: TargetGroup
+    rule: GroupRule
+    courses: list[Course]
+    quizzes: dict[int, Quiz]  # course id → its quiz
+
+    def pass_mark(self, course_id: int) -> int:
+        quiz = self.quizzes.get(course_id)
+        return effective_pass_mark(quiz.pass_mark if quiz else None, self.group.pass_mark)
+
+
+def groups(session: Session) -> list[TargetGroup]:
+    return list(session.scalars(select(TargetGroup).order_by(TargetGroup.position)))
+
+
+def residential_groups(session: Session) -> list[str]:
+    query = (
+        select(ResidentialGroup.name).where(ResidentialGroup.is_active).order_by(ResidentialGroup.position)
+    )
+    return list(session.scalars(query))
+
+
+def current_framework(session: Session) -> FrameworkVersion | None:
+    return session.scalar(select(FrameworkVersion).where(FrameworkVersion.is_current))
+
+
+def requirement(session: Session, group_code: str | None) -> Requirement | None:
+    """The group's required modules (with lessons and quizzes), or None for no group."""
+    if not group_code:
+        return None
+    group = session.scalar(
+        select(TargetGroup).where(TargetGroup.code == group_code).options(selectinload(TargetGroup.modules))
+    )
+    if group is None:
+        return None
+    ids = [m.course_id for m in group.modules]
+    by_id = {
+        c.id: c
+        for c in session.scalars(
+            select(Course).where(Course.id.in_(ids)).options(selectinload(Course.lessons))
+        )
+    }
+    courses = [by_id[i] for i in ids if i in by_id]
+    quizzes = {
+        q.course_id: q for q in session.scalars(select(Quiz).where(Quiz.course_id.in_(ids), Quiz.is_active))
+    }
+    rule = GroupRule(
+        code=group.code,
+        name=group.name,
+        name_en=group.name_en,
+        description=group.description,
+        pass_mark=group.pass_mark,
+        target_level=group.target_level,
+        modules=tuple(c.slug for c in courses),
+    )
+    return Requirement(group, rule, courses, quizzes)
+
+
+def course_by_slug(session: Session, slug: str) -> Course | None:
+    return session.scalar(
+        select(Course).where(Course.slug == slug, Course.is_active).options(selectinload(Course.lessons))
+    )
+
+
+def lesson_by_slug(course: Course, slug: str) -> Lesson | None:
+    return next((lesson for lesson in course.lessons if lesson.slug == slug), None)
+
+
+def quiz_for_course(session: Session, course_id: int) -> Quiz | None:
+    return session.scalar(select(Quiz).where(Quiz.course_id == course_id, Quiz.is_active))
+
+
+def quiz_by_slug(session: Session, slug: str) -> Quiz | None:
+    return session.scalar(select(Quiz).where(Quiz.slug == slug, Quiz.is_active))
+
+
+def all_courses(session: Session) -> list[Course]:
+    return list(
+        session.scalars(select(Course).where(Course.is_active).order_by(Course.position, Course.slug))
+    )
+
+
+def question_count(session: Session, quiz_id: int) -> int:
+    query = select(func.count()).select_from(Question).where(Question.quiz_id == quiz_id, Question.is_active)
+    return session.scalar(query) or 0

@@ -1,0 +1,69 @@
+"""Everything that speaks HTTP: extensions, access rules, blueprints, headers, errors."""
+
+from __future__ import annotations
+
+from flask import Flask, request
+from flask_babel import Babel
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+
+from mooc.web.access import check_access
+
+csrf = CSRFProtect()
+login_manager = LoginManager()
+babel = Babel()
+
+
+def init_app(app: Flask) -> None:
+    csrf.init_app(app)
+    _init_login(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=lambda: "Asia/Ho_Chi_Minh")
+    app.before_request(check_access)
+
+    from mooc.web import auth, certify, errors, learn, site, templating
+
+    for module in (auth, learn, certify, site):
+        app.register_blueprint(module.bp)
+    errors.init_app(app)
+    templating.init_app(app)
+    app.after_request(security_headers)
+
+
+def _init_login(app: Flask) -> None:
+    from flask_babel import lazy_gettext
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = lazy_gettext("Vui lòng đăng nhập để tiếp tục.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+
+    @login_manager.user_loader
+    def load_user(token: str):
+        from mooc.db import get_session
+        from mooc.services.accounts import user_by_session_token
+
+        return user_by_session_token(get_session(), token)
+
+
+def select_locale() -> str:
+    """Vietnamese unless the visitor chose English (a cookie set by the language switch)."""
+    choice = request.cookies.get("lang")
+    return choice if choice in ("vi", "en") else "vi"
+
+
+def security_headers(response):
+    """Headers that close the usual doors: framing, sniffing, inline script, leaking referrers."""
+    headers = response.headers
+    headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' https:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    )
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if request.is_secure:
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    return response

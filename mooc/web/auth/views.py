@@ -1,0 +1,141 @@
+"""Sign-up, sign-in, sign-out, profile and password pages."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from mooc.db import get_session
+from mooc.services import accounts, catalog
+from mooc.services.accounts import AccountError, Profile
+from mooc.timefmt import format_date, parse_date
+from mooc.web.access import public, signed_in
+from mooc.web.auth import bp
+from mooc.web.auth.forms import EmptyForm, LoginForm, PasswordForm, ProfileForm, RegisterForm
+from mooc.web.safe_redirect import is_safe_next
+
+
+def _fill_choices(form: ProfileForm) -> None:
+    db = get_session()
+    form.target_group_code.choices = [(g.code, g.name) for g in catalog.groups(db)]
+    form.residential_group.choices = (
+        [("", _("— Chọn tổ dân phố —"))]
+        + [(name, name) for name in catalog.residential_groups(db)]
+        + [("Khác", _("Không thuộc tổ nào trong danh sách"))]
+    )
+
+
+def _profile(form: ProfileForm) -> Profile:
+    """Read the form into a Profile; wrong phone or e-mail formats raise AccountError."""
+    return Profile(
+        full_name=form.full_name.data,
+        date_of_birth=parse_date(form.date_of_birth.data),
+        email=accounts.normalize_email(form.email.data or ""),
+        phone=accounts.normalize_phone(form.phone.data or ""),
+        target_group_code=form.target_group_code.data,
+        residential_group=form.residential_group.data or None,
+    )
+
+
+def _field_error(form, error: AccountError) -> None:
+    getattr(form, error.field).errors.append(error.message)
+
+
+def _next_url(default: str) -> str:
+    target = request.args.get("next") or request.form.get("next")
+    return target if is_safe_next(target) else default
+
+
+def _sign_in(user, remember: bool = False) -> None:
+    session.clear()  # a fresh session at sign-in: nothing from before carries over
+    login_user(user, remember=remember)
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@public
+def register():
+    form = RegisterForm()
+    _fill_choices(form)
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            user = accounts.register(db, _profile(form), form.password.data)
+        except AccountError as error:
+            _field_error(form, error)
+        else:
+            db.commit()
+            _sign_in(user)
+            flash(_("Chào mừng %(name)s! Tài khoản đã được tạo.", name=user.full_name), "success")
+            return redirect(url_for("learn.my_path"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = accounts.authenticate(get_session(), form.login.data, form.password.data)
+        if user is None:
+            form.password.errors.append(_("Số điện thoại, e-mail hoặc mật khẩu chưa đúng."))
+        else:
+            _sign_in(user, remember=form.remember.data)
+            default = url_for("learn.my_path") if user.is_learner else url_for("learn.home")
+            return redirect(_next_url(default))
+    return render_template("auth/login.html", form=form, next=_next_url(""))
+
+
+@bp.route("/logout", methods=["POST"])
+@public
+def logout():
+    if EmptyForm().validate_on_submit():
+        logout_user()
+        session.clear()
+        flash(_("Bạn đã đăng xuất."), "info")
+    return redirect(url_for("learn.home"))
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@signed_in
+def profile():
+    user = current_user._get_current_object()
+    form = ProfileForm(obj=None if request.method == "POST" else user)
+    _fill_choices(form)
+    if request.method == "GET":
+        form.date_of_birth.data = format_date(user.date_of_birth)
+    if form.validate_on_submit():
+        db = get_session()
+        db.add(user)
+        try:
+            accounts.update_profile(db, user, _profile(form))
+        except AccountError as error:
+            db.rollback()
+            _field_error(form, error)
+        else:
+            db.commit()
+            flash(_("Đã lưu thông tin của bạn."), "success")
+            return redirect(url_for("auth.profile"))
+    return render_template("auth/profile.html", form=form)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@signed_in
+def password():
+    form = PasswordForm()
+    if form.validate_on_submit():
+        db = get_session()
+        user = db.merge(current_user._get_current_object())
+        if accounts.authenticate(db, user.email or user.phone or "", form.current.data) is None:
+            form.current.errors.append(_("Mật khẩu hiện tại chưa đúng."))
+        else:
+            try:
+                accounts.set_password(user, form.password.data)
+            except AccountError as error:
+                _field_error(form, error)
+            else:
+                db.commit()
+                _sign_in(user)  # every other session (and "remember me") has now ended
+                flash(_("Đã đổi mật khẩu. Các máy khác đã được đăng xuất."), "success")
+                return redirect(url_for("auth.profile"))
+    return render_template("auth/password.html", form=form)

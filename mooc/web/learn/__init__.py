@@ -1,0 +1,7 @@
+"""Learners: home, my path, modules, lessons, quizzes, certificate."""
+
+from flask import Blueprint
+
+bp = Blueprint("learn", __name__)
+
+from mooc.web.learn import quiz_views, views  # noqa: E402,F401

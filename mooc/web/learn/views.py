@@ -1,0 +1,95 @@
+"""Home, my path, module and lesson pages."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from mooc.db import get_session
+from mooc.services import catalog, progress, records
+from mooc.web.access import public, signed_in
+from mooc.web.auth.forms import EmptyForm
+from mooc.web.learn import bp
+
+
+@bp.route("/")
+@public
+def home():
+    db = get_session()
+    return render_template("learn/home.html", groups=catalog.groups(db))
+
+
+@bp.route("/path")
+@signed_in
+def my_path():
+    db = get_session()
+    path = progress.learner_path(db, current_user)
+    record = records.issued_record(db, current_user.id, current_user.target_group_code or "")
+    return render_template("learn/path.html", path=path, record=record)
+
+
+@bp.route("/learn")
+@public
+def catalogue():
+    return render_template("learn/catalogue.html", courses=catalog.all_courses(get_session()))
+
+
+@bp.route("/learn/<slug>")
+@public
+def course(slug: str):
+    db = get_session()
+    course = catalog.course_by_slug(db, slug) or abort(404)
+    done: set[int] = set()
+    if current_user.is_authenticated:
+        done = progress.completed_lesson_ids(db, current_user.id, [lesson.id for lesson in course.lessons])
+    quiz = catalog.quiz_for_course(db, course.id)
+    return render_template("learn/course.html", course=course, done=done, quiz=quiz)
+
+
+@bp.route("/learn/<slug>/<lesson_slug>")
+@public
+def lesson(slug: str, lesson_slug: str):
+    db = get_session()
+    course = catalog.course_by_slug(db, slug) or abort(404)
+    lesson = catalog.lesson_by_slug(course, lesson_slug) or abort(404)
+    index = course.lessons.index(lesson)
+    previous = course.lessons[index - 1] if index > 0 else None
+    following = course.lessons[index + 1] if index + 1 < len(course.lessons) else None
+    is_done = current_user.is_authenticated and lesson.id in progress.completed_lesson_ids(
+        db, current_user.id, [lesson.id]
+    )
+    return render_template(
+        "learn/lesson.html",
+        course=course,
+        lesson=lesson,
+        previous=previous,
+        following=following,
+        is_done=is_done,
+        quiz=catalog.quiz_for_course(db, course.id),
+        form=EmptyForm(),
+    )
+
+
+@bp.route("/learn/<slug>/<lesson_slug>/done", methods=["POST"])
+@signed_in
+def complete_lesson(slug: str, lesson_slug: str):
+    db = get_session()
+    course = catalog.course_by_slug(db, slug) or abort(404)
+    lesson = catalog.lesson_by_slug(course, lesson_slug) or abort(404)
+    if EmptyForm().validate_on_submit():
+        progress.complete_lesson(db, current_user, lesson)
+        db.commit()
+        flash(_("Đã ghi nhận: bạn học xong bài “%(title)s”.", title=lesson.title), "success")
+    index = course.lessons.index(lesson)
+    if index + 1 < len(course.lessons):
+        return redirect(url_for("learn.lesson", slug=slug, lesson_slug=course.lessons[index + 1].slug))
+    quiz = catalog.quiz_for_course(db, course.id)
+    return redirect(url_for("learn.quiz", slug=quiz.slug) if quiz else url_for("learn.course", slug=slug))
+
+
+@bp.route("/certificate")
+@signed_in
+def certificate():
+    db = get_session()
+    return render_template("learn/certificate.html", records=records.records_of(db, current_user.id))

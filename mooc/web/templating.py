@@ -1,0 +1,37 @@
+"""Template filters and globals: Vietnamese dates, percent, group names."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import get_locale
+
+from mooc.domain.certificates import mask_name
+from mooc.domain.grading import percent_shown
+from mooc.timefmt import format_date, format_datetime
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(format_date, "date_vn")
+    app.add_template_filter(format_datetime, "datetime_vn")
+    app.add_template_filter(lambda ppm: percent_shown(ppm or 0), "percent")
+    app.add_template_filter(mask_name, "mask_name")
+    app.jinja_env.globals["current_locale"] = lambda: str(get_locale() or "vi")
+    app.jinja_env.globals["ward"] = _ward
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+def _ward():
+    """The ward's name for the page header, looked up once per request."""
+    from flask import g
+    from sqlalchemy import select
+
+    from mooc.db import get_session
+    from mooc.models import Ward
+
+    if "ward" not in g:
+        try:
+            g.ward = get_session().scalar(select(Ward))
+        except Exception:  # an error page must still render when the database is down
+            g.ward = None
+    return g.ward
