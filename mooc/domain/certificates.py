@@ -15,7 +15,8 @@ _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 
 def _check_char(body: str) -> str:
-    total = sum((i + 1) * _ALPHABET.index(ch) for i, ch in enumerate(body))
+    # Odd weights are coprime to 32, so every one-character typo changes the check character.
+    total = sum((2 * i + 1) * _ALPHABET.index(ch) for i, ch in enumerate(body))
     return _ALPHABET[total % len(_ALPHABET)]
 
 

@@ -48,6 +48,10 @@ def vietnamese_sort_key(value: str) -> tuple:
     letters: list[int] = []
     tones: list[int] = []
     for ch in clean(value).casefold():
+        if ch == " ":  # word by word, as dictionaries sort: "an bình" before "anh"
+            letters.append(-1)
+            tones.append(0)
+            continue
         parts = unicodedata.normalize("NFD", ch)
         base, marks = parts[0], parts[1:]
         tone = next((_TONES[m] for m in marks if m in _TONES), 0)

@@ -10,6 +10,7 @@ from mooc.db import get_session
 from mooc.services import accounts, catalog
 from mooc.services.accounts import AccountError, Profile
 from mooc.timefmt import format_date, parse_date
+from mooc.web import csrf
 from mooc.web.access import public, signed_in
 from mooc.web.auth import bp
 from mooc.web.auth.forms import EmptyForm, LoginForm, PasswordForm, ProfileForm, RegisterForm
@@ -54,6 +55,7 @@ def _sign_in(user, remember: bool = False) -> None:
 
 @bp.route("/register", methods=["GET", "POST"])
 @public
+@csrf.exempt  # the form checks its own token and re-shows what was typed
 def register():
     form = RegisterForm()
     _fill_choices(form)
@@ -73,6 +75,7 @@ def register():
 
 @bp.route("/login", methods=["GET", "POST"])
 @public
+@csrf.exempt  # the form checks its own token and re-shows what was typed
 def login():
     form = LoginForm()
     if form.validate_on_submit():
@@ -98,6 +101,7 @@ def logout():
 
 @bp.route("/profile", methods=["GET", "POST"])
 @signed_in
+@csrf.exempt  # the form checks its own token and re-shows what was typed
 def profile():
     user = current_user._get_current_object()
     form = ProfileForm(obj=None if request.method == "POST" else user)
@@ -121,6 +125,7 @@ def profile():
 
 @bp.route("/password", methods=["GET", "POST"])
 @signed_in
+@csrf.exempt  # the form checks its own token and re-shows what was typed
 def password():
     form = PasswordForm()
     if form.validate_on_submit():

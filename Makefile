@@ -1,0 +1,42 @@
+# Two commands matter: `make run` (set up everything, serve the site) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+HOST ?= 127.0.0.1
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test setup db content lint check translations clean
+
+run: setup db content
+	@$(BIN)/mooc demo setup
+	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl+C to stop)"
+	@$(BIN)/mooc run --host $(HOST) --port $(PORT)
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/mooc content check
+	$(BIN)/pytest
+
+setup: $(INSTALLED) translations
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+translations: $(INSTALLED)
+	@$(BIN)/pybabel compile --use-fuzzy -d mooc/translations > /dev/null
+
+db: setup
+	@$(BIN)/mooc db upgrade
+
+content: db
+	@$(BIN)/mooc content import
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check mooc tests
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -1,0 +1,98 @@
+"""Every route in the URL map, called by every kind of visitor: deny by default holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from mooc.web.access import PUBLIC, SIGNED_IN, rule_of
+
+# Sample values for URL variables, so every rule can be called for real.
+SAMPLES = {
+    "slug": "alpha",
+    "lesson_slug": "bai-mot",
+    "attempt_id": "1",
+    "code": "ABCD-EFGH-JKMN-PQRS",
+    "name": "missing.svg",
+    "fmt": "csv",
+    "filename": "site.css",
+}
+STAFF_ONLY = {"certify.record_list", "certify.record_download"}
+
+
+def routes(app):
+    for rule in app.url_map.iter_rules():
+        url = rule.rule
+        for argument in rule.arguments:
+            url = url.replace(f"<{argument}>", SAMPLES[argument])
+            for converter in ("int", "any(csv, jsonl)", "path"):
+                url = url.replace(f"<{converter}:{argument}>", SAMPLES[argument])
+        yield rule.endpoint, url, rule.methods - {"HEAD", "OPTIONS"}
+
+
+def test_every_endpoint_declares_who_may_use_it(app):
+    with app.test_request_context():
+        missing = [endpoint for endpoint, _url, _methods in routes(app) if rule_of(endpoint) is None]
+    assert missing == []
+
+
+def test_staff_pages_are_exactly_the_ones_expected(app):
+    with app.test_request_context():
+        staff = {e for e, _u, _m in routes(app) if rule_of(e) not in (None, (PUBLIC,), (SIGNED_IN,))}
+    assert staff == STAFF_ONLY
+
+
+@pytest.mark.parametrize("who", ["anonymous", "learner", "teacher", "official", "admin"])
+def test_each_role_reaches_only_what_it_may(app, browser, make_user, who):
+    if who != "anonymous":
+        make_user(role=who, login="0900000001")
+        assert browser.login("0900000001", "mat-khau-dai-1").status_code == 302
+    for endpoint, url, methods in routes(app):
+        if "GET" not in methods:
+            continue
+        response = browser.get(url)
+        with app.test_request_context():
+            rule = rule_of(endpoint)
+        if endpoint in STAFF_ONLY:
+            expected = {"anonymous": {302}, "learner": {403}, "teacher": {403}}.get(who, {200})
+            assert response.status_code in expected, (who, url, response.status_code)
+        elif rule == (SIGNED_IN,) and who == "anonymous":
+            assert response.status_code == 302 and "/login?next=" in response.headers["Location"], url
+        else:
+            assert response.status_code in {200, 302, 404}, (who, url, response.status_code)
+
+
+FORM_VIEWS = {"auth.register", "auth.login", "auth.profile", "auth.password"}  # re-shown, nothing done
+
+
+def test_every_state_changing_route_refuses_a_request_without_a_token(app, browser, session, make_user):
+    from sqlalchemy import select
+
+    from mooc.models import Quiz
+    from mooc.services import attempts
+
+    user = make_user(login="0900000001")
+    attempt = attempts.start_attempt(
+        session, user, session.scalar(select(Quiz).where(Quiz.slug == "kiem-tra-alpha"))
+    )
+    session.commit()
+    SAMPLES["attempt_id"] = str(attempt.id)
+    browser.login("0900000001", "mat-khau-dai-1")
+    try:
+        for endpoint, url, methods in routes(app):
+            if "POST" not in methods:
+                continue
+            response = browser.client.post(url, data={})
+            expected = 200 if endpoint in FORM_VIEWS else 400
+            assert response.status_code == expected, (endpoint, response.status_code)
+    finally:
+        SAMPLES["attempt_id"] = "1"
+    session.refresh(attempt)
+    assert attempt.status == "in_progress"
+
+
+def test_an_unknown_endpoint_without_a_rule_is_refused(app, client):
+    @app.route("/forgotten")
+    def forgotten():  # no access decorator: must be closed, not open
+        return "secret"
+
+    assert client.get("/forgotten").status_code == 403
