@@ -59,7 +59,8 @@ def _cross_checks(tree: ContentTree) -> Iterator[Problem]:
                     f"lesson slug {lesson.slug!r} is also used by {lesson_slugs[lesson.slug]}",
                 )
             lesson_slugs[lesson.slug] = lesson.shown
-            yield from _codes(lesson.shown, {}, lesson.competences, known)
+            if "competences" in lesson.meta_lines:  # inherited codes are reported on the course
+                yield from _codes(lesson.shown, lesson.meta_lines, lesson.competences, known)
         if not any(q.course == course.slug for q in tree.quizzes):
             yield Problem(course.shown, 1, f"no quiz belongs to this course (add quizzes/{course.slug}/…md)")
     quiz_slugs: dict[str, str] = {}

@@ -59,6 +59,7 @@ class LessonSource:
     body: str
     body_line: int
     html: str = ""
+    meta_lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -197,6 +198,7 @@ def _read_lesson(path: Path, position: int, default_competences: list[str]) -> L
         competences=competences,
         body=body,
         body_line=body_line,
+        meta_lines=dict(meta.key_lines),
     )
 
 

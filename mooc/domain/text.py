@@ -12,6 +12,7 @@ _BASE_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never meant as text; NUL breaks PostgreSQL
 
 
 def nfc(value: str) -> str:
@@ -23,7 +24,12 @@ def clean(value: str | None) -> str:
     """NFC, trimmed, with runs of white space collapsed to one space."""
     if value is None:
         return ""
-    return _SPACES.sub(" ", nfc(value)).strip()
+    return _SPACES.sub(" ", _CONTROL.sub("", nfc(value))).strip()
+
+
+def clean_multiline(value: str | None) -> str:
+    """NFC and trimmed, line breaks kept, control characters removed: for text areas."""
+    return _CONTROL.sub("", nfc(value or "")).strip()
 
 
 def fold(value: str) -> str:

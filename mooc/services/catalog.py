@@ -27,7 +27,9 @@ class Requirement:
 
 
 def groups(session: Session) -> list[TargetGroup]:
-    return list(session.scalars(select(TargetGroup).order_by(TargetGroup.position)))
+    """Every target group with its required modules, in two queries."""
+    query = select(TargetGroup).order_by(TargetGroup.position).options(selectinload(TargetGroup.modules))
+    return list(session.scalars(query))
 
 
 def residential_groups(session: Session) -> list[str]:

@@ -6,6 +6,7 @@ from flask import Flask, request
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.routing import BaseConverter
 
 from mooc.web.access import check_access
 
@@ -14,7 +15,19 @@ login_manager = LoginManager()
 babel = Babel()
 
 
+class SlugConverter(BaseConverter):
+    """URL parts that name content: ASCII slugs only, so nothing else reaches a query."""
+
+    regex = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+class MediaNameConverter(BaseConverter):
+    regex = r"[0-9a-f]{32}\.[a-z]{3,4}"
+
+
 def init_app(app: Flask) -> None:
+    app.url_map.converters["slug"] = SlugConverter
+    app.url_map.converters["media"] = MediaNameConverter
     csrf.init_app(app)
     _init_login(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=lambda: "Asia/Ho_Chi_Minh")

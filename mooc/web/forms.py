@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField, TextAreaField
 
-from mooc.domain.text import clean, nfc
+from mooc.domain.text import clean, clean_multiline, nfc
 
 
 def _nfc_strip(value: str | None) -> str | None:
-    return nfc(value).strip() if isinstance(value, str) else value
+    return clean_multiline(value) if isinstance(value, str) else value
 
 
 def _nfc(value: str | None) -> str | None:

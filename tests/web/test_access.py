@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mooc.web.access import PUBLIC, SIGNED_IN, rule_of
@@ -21,11 +23,7 @@ STAFF_ONLY = {"certify.record_list", "certify.record_download"}
 
 def routes(app):
     for rule in app.url_map.iter_rules():
-        url = rule.rule
-        for argument in rule.arguments:
-            url = url.replace(f"<{argument}>", SAMPLES[argument])
-            for converter in ("int", "any(csv, jsonl)", "path"):
-                url = url.replace(f"<{converter}:{argument}>", SAMPLES[argument])
+        url = re.sub(r"<(?:[^:<>]+:)?([a-z_]+)>", lambda m: SAMPLES[m.group(1)], rule.rule)
         yield rule.endpoint, url, rule.methods - {"HEAD", "OPTIONS"}
 
 

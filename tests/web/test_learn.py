@@ -114,3 +114,20 @@ def test_media_is_served_with_long_caching_and_a_sandbox(client, session, conten
     assert "immutable" in response.headers["Cache-Control"]
     assert "sandbox" in response.headers["Content-Security-Policy"]
     assert client.get("/media/nope.svg").status_code == 404
+
+
+def test_urls_with_stray_bytes_are_not_found_rather_than_errors(client, content):
+    for url in [
+        "/learn/alpha%00",
+        "/learn/Alpha",
+        "/quiz/x%00/start",
+        "/media/..%2Fsecret",
+        "/learn/alpha/bai%00",
+    ]:
+        assert client.get(url).status_code in (404, 405), url
+
+
+def test_filters_with_control_characters_do_not_break_the_query(browser, make_user, content):
+    make_user(role="official", login="canbo@example.test")
+    browser.login("canbo@example.test", "mat-khau-dai-1")
+    assert browser.get("/official/records?name=a%00b").status_code == 200

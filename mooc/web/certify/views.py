@@ -35,13 +35,14 @@ def verify(code: str):
     return render_template("certify/verify.html", code=normalized, record=record), 200 if record else 404
 
 
-def _filter_form() -> tuple[RecordFilterForm, RecordFilter]:
+def _filter_form() -> tuple[RecordFilterForm, RecordFilter | None]:
+    """The filter form and the filter it describes; None when the form has mistakes."""
     db = get_session()
     form = RecordFilterForm(request.args)
     form.group.choices = [("", "—")] + [(g.code, g.name) for g in catalog.groups(db)]
     form.residential_group.choices = [("", "—")] + [(n, n) for n in catalog.residential_groups(db)]
     if request.args and not form.validate():
-        return form, RecordFilter(group_code="\0")  # invalid filter: show nothing rather than everything
+        return form, None  # a mistaken filter shows nothing rather than everything
     return form, RecordFilter(
         group_code=form.group.data or None,
         residential_group=form.residential_group.data or None,
@@ -55,7 +56,7 @@ def _filter_form() -> tuple[RecordFilterForm, RecordFilter]:
 @roles(*OFFICIALS)
 def record_list():
     form, record_filter = _filter_form()
-    rows = records.find_records(get_session(), record_filter)
+    rows = records.find_records(get_session(), record_filter) if record_filter else []
     return render_template("certify/records.html", form=form, rows=rows, query=request.query_string.decode())
 
 
@@ -63,7 +64,7 @@ def record_list():
 @roles(*OFFICIALS)
 def record_download(fmt: str):
     _form, record_filter = _filter_form()
-    rows = records.find_records(get_session(), record_filter)
+    rows = records.find_records(get_session(), record_filter) if record_filter else []
     body = export.to_csv(rows) if fmt == "csv" else export.to_jsonl(rows)
     mimetype = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
     return Response(

@@ -18,7 +18,7 @@ from mooc.web.auth.forms import EmptyForm
 from mooc.web.learn import bp
 
 
-@bp.route("/quiz/<slug>")
+@bp.route("/quiz/<slug:slug>")
 @signed_in
 def quiz(slug: str):
     db = get_session()
@@ -28,7 +28,7 @@ def quiz(slug: str):
     return render_template("learn/quiz.html", quiz=quiz, state=state, form=EmptyForm(), count=count)
 
 
-@bp.route("/quiz/<slug>/start", methods=["POST"])
+@bp.route("/quiz/<slug:slug>/start", methods=["POST"])
 @signed_in
 def start(slug: str):
     db = get_session()

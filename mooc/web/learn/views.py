@@ -35,7 +35,7 @@ def catalogue():
     return render_template("learn/catalogue.html", courses=catalog.all_courses(get_session()))
 
 
-@bp.route("/learn/<slug>")
+@bp.route("/learn/<slug:slug>")
 @public
 def course(slug: str):
     db = get_session()
@@ -47,7 +47,7 @@ def course(slug: str):
     return render_template("learn/course.html", course=course, done=done, quiz=quiz)
 
 
-@bp.route("/learn/<slug>/<lesson_slug>")
+@bp.route("/learn/<slug:slug>/<slug:lesson_slug>")
 @public
 def lesson(slug: str, lesson_slug: str):
     db = get_session()
@@ -71,7 +71,7 @@ def lesson(slug: str, lesson_slug: str):
     )
 
 
-@bp.route("/learn/<slug>/<lesson_slug>/done", methods=["POST"])
+@bp.route("/learn/<slug:slug>/<slug:lesson_slug>/done", methods=["POST"])
 @signed_in
 def complete_lesson(slug: str, lesson_slug: str):
     db = get_session()

@@ -13,7 +13,7 @@ from mooc.web.safe_redirect import is_safe_next
 from mooc.web.site import bp
 
 
-@bp.route("/media/<name>")
+@bp.route("/media/<media:name>")
 @public
 def media(name: str):
     """An imported image. Its name is its content hash, so it can be cached for a year."""

@@ -216,7 +216,9 @@ def test_question_type_keeps_the_contract(kind):
     assert question_type.render(question, seed=1) == view
     other = question_type.render(question, seed=2)
     assert sorted(c.id for c in other.choices) == sorted(c.id for c in view.choices)
-    first = question_type.grade(question, question_type.read_response(question, in_shown_order(view, example.right)))
+    first = question_type.grade(
+        question, question_type.read_response(question, in_shown_order(view, example.right))
+    )
     second = question_type.grade(
         question, question_type.read_response(question, in_shown_order(other, example.right))
     )

@@ -42,6 +42,8 @@ def test_a_missing_response_scores_zero(ten_questions):
 
 
 def test_thirds_add_up_to_exactly_full_marks():
-    question = parse_one("## Ba\ntype: multiple_choice\n\nChọn cả ba.\n\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n")
+    question = parse_one(
+        "## Ba\ntype: multiple_choice\n\nChọn cả ba.\n\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n"
+    )
     result = score_quiz([question], {question.key: [o.id for o in question.options[:3]]}, pass_mark=100)
     assert (result.score_ppm, result.passed) == (1_000_000, True)

@@ -52,7 +52,10 @@ def test_ignore_tones_is_stored_in_the_settings():
 
 def test_ignore_tones_no_rejects_an_answer_without_tones():
     assert_grades(
-        "short_answer", CAPITAL.replace("type: short_answer", "type: short_answer\n    ignore_tones: no"), "Ha Noi", 0
+        "short_answer",
+        CAPITAL.replace("type: short_answer", "type: short_answer\n    ignore_tones: no"),
+        "Ha Noi",
+        0,
     )
 
 
@@ -79,7 +82,9 @@ def test_feedback_is_that_of_the_matched_answer():
 
 def test_the_response_is_cleaned_and_cut_to_200_characters():
     question = parse_one(CAPITAL)
-    response = registry.get("short_answer").read_response(question, [unicodedata.normalize("NFD", " Hà   Nội ")])
+    response = registry.get("short_answer").read_response(
+        question, [unicodedata.normalize("NFD", " Hà   Nội ")]
+    )
     assert response == "Hà Nội"
     assert len(registry.get("short_answer").read_response(question, ["a" * 500])) == 200
 

@@ -64,7 +64,10 @@ def test_feedback_is_that_of_the_chosen_option():
 
 def test_options_are_shuffled_differently_for_different_attempts():
     question = parse_one(OTP)
-    orders = {tuple(c.id for c in registry.get("single_choice").render(question, seed).choices) for seed in range(20)}
+    orders = {
+        tuple(c.id for c in registry.get("single_choice").render(question, seed).choices)
+        for seed in range(20)
+    }
     assert len(orders) > 1
     assert all(sorted(order) == sorted(o.id for o in question.options) for order in orders)
 

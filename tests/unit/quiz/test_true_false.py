@@ -31,12 +31,16 @@ def test_the_wrong_option_scores_zero():
 
 
 def test_english_labels_are_accepted():
-    assert_grades("true_false", STATEMENT.replace("Đúng", "True").replace("Sai", "False"), ["False"], Fraction(1))
+    assert_grades(
+        "true_false", STATEMENT.replace("Đúng", "True").replace("Sai", "False"), ["False"], Fraction(1)
+    )
 
 
 def test_the_options_keep_their_written_order_for_every_seed():
     question = parse_one(STATEMENT)
-    orders = {tuple(c.html for c in registry.get("true_false").render(question, seed).choices) for seed in range(20)}
+    orders = {
+        tuple(c.html for c in registry.get("true_false").render(question, seed).choices) for seed in range(20)
+    }
     assert orders == {("Đúng", "Sai")}
 
 
