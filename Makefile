@@ -6,7 +6,7 @@ PORT ?= 5000
 HOST ?= 127.0.0.1
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test setup db content lint check translations clean
+.PHONY: run test setup db content lint check translations clean bench
 
 run: setup db content
 	@$(BIN)/mooc demo setup
@@ -40,3 +40,7 @@ lint: setup
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache
+
+bench: setup
+	$(BIN)/python benchmarks/sqlite_writes.py
+	$(BIN)/python benchmarks/lesson_page.py
