@@ -48,7 +48,7 @@ def _cross_checks(tree: ContentTree) -> Iterator[Problem]:
                     course.meta_lines.get("target_groups", 1),
                     f"unknown target group {group!r} (known: {', '.join(sorted(groups))})",
                 )
-        if not course.lessons:
+        if not any(course.path.parent.glob("[0-9]*.md")):
             yield Problem(course.shown, 1, "the course has no lessons (files named 01-….md)")
         lesson_slugs: dict[str, str] = {}
         for lesson in course.lessons:
@@ -100,7 +100,8 @@ def _requirement_checks(tree: ContentTree) -> Iterator[Problem]:
         for slug in group.modules:
             course = tree.course(slug)
             if course is None:
-                yield Problem(framework_path, 1, f"group {group.code} requires unknown module {slug!r}")
+                line = tree.module_lines.get(group.code, 1)
+                yield Problem(framework_path, line, f"group {group.code} requires unknown module {slug!r}")
             elif group.code not in course.target_groups:
                 yield Problem(
                     course.shown,

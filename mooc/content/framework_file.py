@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mooc.content.fields import Fields
 from mooc.content.problems import ContentError
-from mooc.content.yamlfile import load_yaml
+from mooc.content.yamlfile import LineDict, load_yaml
 from mooc.domain.framework import Competency, Domain, Framework, Level, TargetGroup
 
 
@@ -20,8 +20,12 @@ class Ward:
     residential_groups: tuple[str, ...]
 
 
-def read_framework(path: Path, shown: str) -> Framework:
-    """Parse the framework file; raises ContentError at the first mistake."""
+def read_framework(path: Path, shown: str, module_lines: dict[str, int] | None = None) -> Framework:
+    """Parse the framework file; raises ContentError at the first mistake.
+
+    `module_lines`, if given, is filled with each group's line of `modules:`,
+    so problems found later (an unknown module) can point at it.
+    """
     data = load_yaml(path.read_text(encoding="utf-8-sig"), shown)
     top = Fields(data, shown, 1, {"version", "framework", "levels", "domains", "groups"})
     version = top.text("version")
@@ -34,16 +38,24 @@ def read_framework(path: Path, shown: str) -> Framework:
     levels = tuple(_level(item, shown, top.line("levels")) for item in _items(top, "levels"))
     if [lv.bac for lv in levels] != list(range(1, len(levels) + 1)):
         raise top.error("levels", "levels must be listed as bac 1, 2, 3 … in order")
-    domains = tuple(_domain(item, shown, top.line("domains")) for item in _items(top, "domains"))
-    seen: dict[str, str] = {}
-    for domain in domains:
-        for competency in domain.competences:
+    domains = []
+    seen: dict[str, int] = {}
+    for item in _items(top, "domains"):
+        domain = _domain(item, shown, top.line("domains"))
+        for entry, competency in zip(item.get("competences") or [], domain.competences, strict=True):
+            line = entry.line if isinstance(entry, LineDict) else top.line("domains")
             if competency.code in seen:
-                raise top.error("domains", f"competence {competency.code} is listed twice")
+                raise ContentError(shown, line, f"competence {competency.code} is listed twice")
             if not competency.code.startswith(domain.code + "."):
-                raise top.error("domains", f"competence {competency.code} is not in domain {domain.code}")
-            seen[competency.code] = domain.code
+                raise ContentError(
+                    shown, line, f"competence {competency.code} is not in domain {domain.code}"
+                )
+            seen[competency.code] = line
+        domains.append(domain)
     groups = tuple(_group(item, shown, top.line("groups"), len(levels)) for item in _items(top, "groups"))
+    if module_lines is not None:
+        for item, group in zip(_items(top, "groups"), groups, strict=True):
+            module_lines[group.code] = item.line_of("modules")
     codes = [g.code for g in groups]
     if len(set(codes)) != len(codes):
         raise top.error("groups", "a group code is listed twice")
@@ -55,7 +67,7 @@ def read_framework(path: Path, shown: str) -> Framework:
         legal_ref=about.text("legal_ref"),
         note=about.text("note", required=False),
         levels=levels,
-        domains=domains,
+        domains=tuple(domains),
         groups=groups,
     )
 

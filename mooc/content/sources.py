@@ -114,6 +114,7 @@ class ContentTree:
     quizzes: list[QuizSource] = field(default_factory=list)
     assets: dict[str, Asset] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    module_lines: dict[str, int] = field(default_factory=dict)  # group code → line of its `modules:`
 
     def course(self, slug: str) -> CourseSource | None:
         return next((c for c in self.courses if c.slug == slug), None)
@@ -128,10 +129,11 @@ def shown_path(path: Path) -> str:
 def read_tree(root: Path) -> ContentTree:
     """Read everything under `root`; problems are in `tree.problems`."""
     tree = ContentTree(root=root.resolve())
-    for name, reader, attr in (
-        ("framework.yaml", read_framework, "framework"),
+    readers = (
+        ("framework.yaml", lambda p, shown: read_framework(p, shown, tree.module_lines), "framework"),
         ("ward.yaml", read_ward, "ward"),
-    ):
+    )
+    for name, reader, attr in readers:
         path = tree.root / "framework" / name
         if not path.is_file():
             tree.problems.append(Problem(shown_path(path), 1, "file is missing"))
@@ -139,7 +141,7 @@ def read_tree(root: Path) -> ContentTree:
         _collect(tree, lambda p=path, r=reader, a=attr: setattr(tree, a, r(p, shown_path(p))))
     for folder in sorted((tree.root / "courses").glob("*/")):
         if folder.is_dir():
-            _collect(tree, lambda f=folder: tree.courses.append(_read_course(f)))
+            _collect(tree, lambda f=folder: tree.courses.append(_read_course(f, tree.problems)))
     for path in sorted((tree.root / "quizzes").glob("*/*.md")):
         _collect(tree, lambda p=path: tree.quizzes.append(_read_quiz(p)))
     _render(tree)
@@ -153,7 +155,8 @@ def _collect(tree: ContentTree, action) -> None:
         tree.problems.append(error.problem)
 
 
-def _read_course(folder: Path) -> CourseSource:
+def _read_course(folder: Path, problems: list[Problem]) -> CourseSource:
+    """The course and the lessons that could be read; a broken lesson never hides its course."""
     path = folder / "course.md"
     shown = shown_path(path)
     if not path.is_file():
@@ -162,7 +165,7 @@ def _read_course(folder: Path) -> CourseSource:
     f = Fields(meta, shown, 1, COURSE_KEYS)
     slug = f.slug()
     if slug != folder.name:
-        raise f.error("slug", f"slug {slug!r} must equal the folder name {folder.name!r}")
+        problems.append(f.error("slug", f"slug {slug!r} must equal the folder name {folder.name!r}").problem)
     course = CourseSource(
         path=path,
         shown=shown,
@@ -179,7 +182,10 @@ def _read_course(folder: Path) -> CourseSource:
         meta_lines=dict(meta.key_lines),
     )
     for position, lesson_path in enumerate(sorted(folder.glob("[0-9]*.md")), start=1):
-        course.lessons.append(_read_lesson(lesson_path, position, course.competences))
+        try:
+            course.lessons.append(_read_lesson(lesson_path, position, course.competences))
+        except ContentError as error:
+            problems.append(error.problem)
     return course
 
 

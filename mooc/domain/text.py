@@ -49,21 +49,31 @@ def match_key(value: str, *, ignore_tones: bool = False) -> str:
     return fold(value) if ignore_tones else clean(value).casefold()
 
 
+_SORT_TOKEN = re.compile(r"\d+|.", re.DOTALL)
+
+
 def vietnamese_sort_key(value: str) -> tuple:
-    """Sort key that orders words as a Vietnamese dictionary does."""
-    letters: list[int] = []
+    """Sort key that orders words as a Vietnamese dictionary does.
+
+    Word by word ("an bình" before "anh"), numbers by value ("Tổ 2" before
+    "Tổ 10"), đ after d, ă and â after a, and tone marks only to break ties.
+    """
+    letters: list[tuple[int, int]] = []
     tones: list[int] = []
-    for ch in clean(value).casefold():
-        if ch == " ":  # word by word, as dictionaries sort: "an bình" before "anh"
-            letters.append(-1)
-            tones.append(0)
-            continue
-        parts = unicodedata.normalize("NFD", ch)
-        base, marks = parts[0], parts[1:]
-        tone = next((_TONES[m] for m in marks if m in _TONES), 0)
-        letter = nfc(base + "".join(m for m in marks if m in _LETTER_MARKS))
-        rank = _BASE_RANK.get(letter)
-        letters.append(rank if rank is not None else 100 + ord(letter))
+    for token in _SORT_TOKEN.findall(clean(value).casefold()):
+        tone = 0
+        if token == " ":
+            element = (0, 0)
+        elif token.isdigit():
+            element = (1, int(token))
+        else:
+            parts = unicodedata.normalize("NFD", token)
+            base, marks = parts[0], parts[1:]
+            tone = next((_TONES[m] for m in marks if m in _TONES), 0)
+            letter = nfc(base + "".join(m for m in marks if m in _LETTER_MARKS))
+            rank = _BASE_RANK.get(letter)
+            element = (2, rank if rank is not None else 100 + ord(letter[0]))
+        letters.append(element)
         tones.append(tone)
     return (letters, tones)
 

@@ -23,9 +23,13 @@ class SingleChoice:
             if weight is not None and weight != 0:
                 raise block.error("single_choice answers are [x] or [ ]", option.line)
             weights.append(Fraction(100) if weight is None else weight)
-        right = sum(1 for w in weights if w == 100)
-        if right != 1:
-            raise block.error(f"a single_choice question needs exactly one [x] answer, found {right}")
+        right = [o.line for o, w in zip(block.options, weights, strict=True) if w == 100]
+        if len(right) != 1:
+            # Point at the second [x] when there are too many; at the question when there is none.
+            line = right[1] if len(right) > 1 else None
+            raise block.error(
+                f"a single_choice question needs exactly one [x] answer, found {len(right)}", line
+            )
         return _choices.build_question(block, self.kind, render, weights)
 
     def render(self, question: Question, seed: int) -> QuestionView:

@@ -74,9 +74,6 @@ def test_a_duplicate_competence_code_is_rejected(tmp_path):
     assert (problem.path, problem.message) == (SHOWN, "competence 4.1 is listed twice")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="reported at the 'domains:' line (10), not at the duplicate entry (16)"
-)
 def test_a_duplicate_competence_code_is_reported_at_its_line(tmp_path):
     problem = framework_problem(tmp_path, '{code: "4.2"', '{code: "4.1"')
     assert problem == Problem(SHOWN, 16, "competence 4.1 is listed twice")
@@ -87,7 +84,6 @@ def test_a_competence_outside_its_domain_is_rejected(tmp_path):
     assert (problem.path, problem.message) == (SHOWN, "competence 5.2 is not in domain 4")
 
 
-@pytest.mark.xfail(strict=True, reason="reported at the 'domains:' line (10), not at the competence (16)")
 def test_a_competence_outside_its_domain_is_reported_at_its_line(tmp_path):
     problem = framework_problem(tmp_path, '{code: "4.2"', '{code: "5.2"')
     assert problem == Problem(SHOWN, 16, "competence 5.2 is not in domain 4")

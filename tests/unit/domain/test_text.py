@@ -105,3 +105,12 @@ def test_slugify_strips_vietnamese_marks():
 
 def test_slugify_turns_punctuation_into_single_dashes_and_trims_them():
     assert slugify("  Mã OTP: là gì?! ") == "ma-otp-la-gi"
+
+
+def test_numbers_sort_by_value_so_to_2_comes_before_to_10():
+    names = ["Tổ dân phố số 10", "Tổ dân phố số 2", "Tổ dân phố số 1"]
+    assert sorted(names, key=vietnamese_sort_key) == [
+        "Tổ dân phố số 1",
+        "Tổ dân phố số 2",
+        "Tổ dân phố số 10",
+    ]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import pytest
-
 from mooc.quiz import registry
 
 from .helpers import PATH, assert_grades, grade, parse_error, parse_one
@@ -88,10 +86,6 @@ def test_two_right_answers_are_rejected():
     assert error.message == "a single_choice question needs exactly one [x] answer, found 2"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the error is reported at the question's heading (line 1), not at the second [x] (line 7)",
-)
 def test_two_right_answers_error_names_the_line_of_the_second():
     error = parse_error(
         """
