@@ -6,7 +6,7 @@ PORT ?= 5000
 HOST ?= 127.0.0.1
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test setup db content lint check translations clean bench
+.PHONY: run test setup db content lint check translations clean bench translations-update
 
 run: setup db content
 	@$(BIN)/mooc demo setup
@@ -26,7 +26,7 @@ $(INSTALLED): pyproject.toml
 	@touch $@
 
 translations: $(INSTALLED)
-	@$(BIN)/pybabel compile --use-fuzzy -d mooc/translations > /dev/null
+	@$(BIN)/pybabel -q compile --use-fuzzy -d mooc/translations
 
 db: setup
 	@$(BIN)/mooc db upgrade
@@ -44,3 +44,9 @@ clean:
 bench: setup
 	$(BIN)/python benchmarks/sqlite_writes.py
 	$(BIN)/python benchmarks/lesson_page.py
+
+# After changing interface text: refresh the catalogue, translate the new
+# entries in mooc/translations/en/LC_MESSAGES/messages.po, then `make test`.
+translations-update: setup
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ --no-location --sort-output -o mooc/translations/messages.pot .
+	$(BIN)/pybabel update -i mooc/translations/messages.pot -d mooc/translations -l en --no-fuzzy-matching

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -81,7 +82,13 @@ def import_command(paths: tuple[Path, ...]) -> None:
     session = get_session()
     total = len(tree.courses) + len(tree.quizzes)
     try:
-        with session.begin(), click.progressbar(length=total, label="Importing", file=None) as bar:
+        bar_options = {
+            "length": total,
+            "label": "Importing",
+            "hidden": not sys.stderr.isatty(),
+            "file": sys.stderr,
+        }
+        with session.begin(), click.progressbar(**bar_options) as bar:
             summary = import_content(session, tree, scope=scope, step=lambda _slug: bar.update(1))
     except ContentImportError as error:
         for problem in error.problems:

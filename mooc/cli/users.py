@@ -49,7 +49,7 @@ def create(login: str, full_name: str, role: str, password: str) -> None:
             user = accounts.register(session, profile, password)
             user.role = role
     except AccountError as error:
-        raise click.ClickException(error.message) from error
+        raise click.ClickException(str(error)) from error
     click.echo(f"Created {role} account {login}.")
 
 
@@ -64,6 +64,17 @@ def set_role(login: str, role: str) -> None:
         user = _find(session, login)
         user.role = role
     click.echo(f"{login} is now {role}.")
+
+
+@users.command("reset-password")
+@click.argument("login")
+@with_appcontext
+def reset_password(login: str) -> None:
+    """Give LOGIN a temporary password (printed once); it must be changed at the next sign-in."""
+    session = get_session()
+    with session.begin():
+        temporary = accounts.reset_password(_find(session, login))
+    click.echo(f"Temporary password for {login}: {temporary}")
 
 
 @users.command("list")

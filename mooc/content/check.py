@@ -15,6 +15,7 @@ _HEADING = re.compile(r"^(#{1,6})\s")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _RAW_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SHALLOW_NESTED_ITEM = re.compile(r"^ {1,3}([-*+]|\d+\.)\s")
 
 
 def find_problems(tree: ContentTree) -> list[Problem]:
@@ -137,6 +138,10 @@ def _markdown_problems(
             in_fence = not in_fence
         if in_fence:
             continue
+        if check_headings and _SHALLOW_NESTED_ITEM.match(text):
+            problems.append(
+                Problem(shown, line, "indent a list inside a list by 4 spaces, or it shows as plain text")
+            )
         heading = _HEADING.match(text)
         if heading and check_headings:
             level = len(heading.group(1))

@@ -29,7 +29,7 @@ def new_certificate_code() -> str:
 
 def normalize_certificate_code(value: str) -> str:
     """Upper-case, confusable letters mapped, dashes put back where a person dropped them."""
-    raw = re.sub(r"[\s-]", "", value.upper()).translate(_CONFUSABLE)
+    raw = re.sub(r"[\s\-\u2010-\u2015\u2212]", "", value.upper()).translate(_CONFUSABLE)  # any dash
     if len(raw) != 16:
         return raw
     return "-".join(raw[i : i + 4] for i in range(0, 16, 4))

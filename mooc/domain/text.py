@@ -24,12 +24,18 @@ def clean(value: str | None) -> str:
     """NFC, trimmed, with runs of white space collapsed to one space."""
     if value is None:
         return ""
-    return _SPACES.sub(" ", _CONTROL.sub("", nfc(value))).strip()
+    return _SPACES.sub(" ", _without_invisibles(nfc(value))).strip()
+
+
+def _without_invisibles(value: str) -> str:
+    """Drop control characters and invisible format characters (bidi overrides, zero-width)."""
+    value = _CONTROL.sub("", value)
+    return "".join(ch for ch in value if unicodedata.category(ch) != "Cf")
 
 
 def clean_multiline(value: str | None) -> str:
     """NFC and trimmed, line breaks kept, control characters removed: for text areas."""
-    return _CONTROL.sub("", nfc(value or "")).strip()
+    return _without_invisibles(nfc(value or "")).strip()
 
 
 def fold(value: str) -> str:
@@ -39,14 +45,18 @@ def fold(value: str) -> str:
     return ascii_only.replace("đ", "d")
 
 
+_EDGE_PUNCTUATION = ".,;:!?…\"'“”‘’()[] "
+
+
 def match_key(value: str, *, ignore_tones: bool = False) -> str:
     """Key under which two typed answers count as the same answer.
 
-    Case, spacing and Unicode form never matter. With `ignore_tones`, every
-    Vietnamese mark is dropped too (what people mean by "gõ không dấu"), so
-    "10 trieu dong" matches "10 triệu đồng".
+    Case, spacing, Unicode form and punctuation around the answer ("156.")
+    never matter. With `ignore_tones`, every Vietnamese mark is dropped too
+    (what people mean by "gõ không dấu"), so "10 trieu dong" matches "10 triệu đồng".
     """
-    return fold(value) if ignore_tones else clean(value).casefold()
+    key = (fold(value) if ignore_tones else clean(value).casefold()).strip(_EDGE_PUNCTUATION)
+    return key
 
 
 _SORT_TOKEN = re.compile(r"\d+|.", re.DOTALL)

@@ -38,6 +38,8 @@ class User(UserMixin, Base):
     # (password change, "log out everywhere") ends every existing session.
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     is_active_account: Mapped[bool] = mapped_column(default=True)
+    # Set when staff hand out a temporary password: the next sign-in must choose a new one.
+    must_change_password: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def get_id(self) -> str:

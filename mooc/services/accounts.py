@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from mooc.domain.text import clean, fold
+from mooc.i18n import N_
 from mooc.models import TargetGroup, User
 from mooc.models.people import new_session_token
 
@@ -20,11 +22,14 @@ _DUMMY_HASH = generate_password_hash("not-a-real-password")
 
 
 class AccountError(Exception):
-    """A problem with what was typed, tied to the form field it concerns."""
+    """A problem with what was typed, tied to the form field it concerns.
 
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field, self.message = field, message
+    `message` is a translatable msgid (marked with N_); `params` fill its placeholders.
+    """
+
+    def __init__(self, field: str, message: str, **params: object):
+        super().__init__(message % params if params else message)
+        self.field, self.message, self.params = field, message, params
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ def normalize_phone(value: str) -> str | None:
     elif digits.startswith("84") and len(digits) == 11:
         digits = "0" + digits[2:]
     if not re.fullmatch(r"0\d{9}", digits):
-        raise AccountError("phone", "Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.")
+        raise AccountError("phone", N_("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0."))
     return digits
 
 
@@ -56,7 +61,7 @@ def normalize_email(value: str) -> str | None:
     if not value:
         return None
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-        raise AccountError("email", "Địa chỉ e-mail chưa đúng.")
+        raise AccountError("email", N_("Địa chỉ e-mail chưa đúng."))
     return value
 
 
@@ -77,17 +82,21 @@ def _check_unique(session: Session, profile: Profile, user_id: int | None) -> No
             continue
         other = session.scalar(select(User.id).where(getattr(User, field) == value))
         if other is not None and other != user_id:
-            label = "E-mail" if field == "email" else "Số điện thoại"
-            raise AccountError(field, f"{label} này đã được dùng cho một tài khoản khác.")
+            message = (
+                N_("E-mail này đã được dùng cho một tài khoản khác.")
+                if field == "email"
+                else N_("Số điện thoại này đã được dùng cho một tài khoản khác.")
+            )
+            raise AccountError(field, message)
 
 
 def _check_profile(session: Session, profile: Profile) -> None:
     if not profile.email and not profile.phone:
-        raise AccountError("phone", "Cần có số điện thoại hoặc e-mail để đăng nhập.")
+        raise AccountError("phone", N_("Cần có số điện thoại hoặc e-mail để đăng nhập."))
     if len(profile.full_name) < 2:
-        raise AccountError("full_name", "Vui lòng nhập họ và tên.")
+        raise AccountError("full_name", N_("Vui lòng nhập họ và tên."))
     if profile.target_group_code and session.get(TargetGroup, profile.target_group_code) is None:
-        raise AccountError("target_group_code", "Nhóm đối tượng không hợp lệ.")
+        raise AccountError("target_group_code", N_("Nhóm đối tượng không hợp lệ."))
 
 
 def register(session: Session, profile: Profile, password: str) -> User:
@@ -120,9 +129,42 @@ def _apply(user: User, profile: Profile) -> None:
 def set_password(user: User, password: str) -> None:
     """Hash (scrypt) and store; a new session token ends every other open session."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError("password", f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+        raise AccountError("password", N_("Mật khẩu cần ít nhất %(count)d ký tự."), count=MIN_PASSWORD_LENGTH)
     user.password_hash = generate_password_hash(password)
+    user.must_change_password = False
+    end_sessions(user)
+
+
+_TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # nothing that reads as another letter
+
+
+def reset_password(user: User) -> str:
+    """Give the account a temporary password, to be read out by staff; it must be changed at sign-in."""
+    temporary = "".join(secrets.choice(_TEMPORARY_ALPHABET) for _ in range(10))
+    set_password(user, temporary)
+    user.must_change_password = True
+    return temporary
+
+
+def end_sessions(user: User) -> None:
+    """Sign the account out everywhere: every cookie and "remember me" token stops working."""
     user.session_token = new_session_token()
+
+
+def find_learners(session: Session, text: str, limit: int = 20) -> list[User]:
+    """Learner accounts whose phone, e-mail or name (typed with or without marks) match."""
+    text = clean(text)
+    if len(text) < 2:
+        return []
+    try:
+        phone = normalize_phone(text)
+    except AccountError:
+        phone = None
+    conditions = [User.email == text.lower(), User.name_folded.contains(fold(text), autoescape=True)]
+    if phone:
+        conditions.append(User.phone == phone)
+    query = select(User).where(User.role == "learner", or_(*conditions)).order_by(User.id).limit(limit)
+    return list(session.scalars(query))
 
 
 def authenticate(session: Session, login: str, password: str) -> User | None:
@@ -137,6 +179,10 @@ def authenticate(session: Session, login: str, password: str) -> User | None:
     if not check_password_hash(user.password_hash, password) or not user.is_active_account:
         return None
     return user
+
+
+def check_password(user: User, password: str) -> bool:
+    return check_password_hash(user.password_hash, password)
 
 
 def user_by_session_token(session: Session, token: str) -> User | None:

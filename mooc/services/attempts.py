@@ -11,16 +11,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mooc.domain.grading import DEFAULT_PASS_MARK, effective_pass_mark, to_ppm
-from mooc.models import AnswerRecord, Question, QuestionVersion, Quiz, QuizAttempt, TargetGroup, User
+from mooc.i18n import N_
+from mooc.models import AnswerRecord, Lesson, Question, QuestionVersion, Quiz, QuizAttempt, TargetGroup, User
 from mooc.models._types import utcnow
 from mooc.quiz import registry
 from mooc.quiz.base import Question as QuestionSpec
 from mooc.quiz.base import QuestionView, shuffled
 from mooc.quiz.scoring import QuizResult, score_quiz
+from mooc.services import progress
 
 
 class AttemptError(Exception):
-    """Why an attempt cannot be started or submitted, in words for the learner."""
+    """Why an attempt cannot be started or submitted; the text is a translatable msgid."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class QuizState:
     quiz: Quiz
     attempts: list[QuizAttempt]
     pass_mark: int
+    lessons_left: list[Lesson]  # the module's lessons not yet marked read: the quiz opens after them
 
     @property
     def in_progress(self) -> QuizAttempt | None:
@@ -45,7 +48,7 @@ class QuizState:
 
     @property
     def can_start(self) -> bool:
-        return self.in_progress is None and self.attempts_left != 0
+        return self.in_progress is None and self.attempts_left != 0 and not self.lessons_left
 
     @property
     def best(self) -> QuizAttempt | None:
@@ -67,7 +70,16 @@ def quiz_state(session: Session, user: User, quiz: Quiz) -> QuizState:
             .order_by(QuizAttempt.number)
         )
     )
-    return QuizState(quiz, attempts, pass_mark_for(session, user, quiz))
+    lessons = list(
+        session.scalars(
+            select(Lesson)
+            .where(Lesson.course_id == quiz.course_id, Lesson.is_active)
+            .order_by(Lesson.position)
+        )
+    )
+    done = progress.completed_lesson_ids(session, user.id, [lesson.id for lesson in lessons])
+    left = [lesson for lesson in lessons if lesson.id not in done]
+    return QuizState(quiz, attempts, pass_mark_for(session, user, quiz), left)
 
 
 def start_attempt(session: Session, user: User, quiz: Quiz) -> QuizAttempt:
@@ -75,8 +87,10 @@ def start_attempt(session: Session, user: User, quiz: Quiz) -> QuizAttempt:
     state = quiz_state(session, user, quiz)
     if state.in_progress:
         return state.in_progress
+    if state.lessons_left:
+        raise AttemptError(N_("Hãy học hết các bài của học phần trước khi làm bài kiểm tra."))
     if not state.can_start:
-        raise AttemptError("Bạn đã dùng hết số lần làm bài kiểm tra này.")
+        raise AttemptError(N_("Bạn đã dùng hết số lần làm bài kiểm tra này."))
     version_ids = list(
         session.scalars(
             select(Question.current_version_id)
@@ -85,7 +99,7 @@ def start_attempt(session: Session, user: User, quiz: Quiz) -> QuizAttempt:
         )
     )
     if not version_ids:
-        raise AttemptError("Bài kiểm tra này chưa có câu hỏi.")
+        raise AttemptError(N_("Bài kiểm tra này chưa có câu hỏi."))
     seed = secrets.randbelow(2**31)
     attempt = QuizAttempt(
         user_id=user.id,
@@ -102,7 +116,7 @@ def start_attempt(session: Session, user: User, quiz: Quiz) -> QuizAttempt:
         # Another request opened this attempt number a moment ago: use that one.
         existing = quiz_state(session, user, quiz).in_progress
         if existing is None:
-            raise AttemptError("Bạn đã dùng hết số lần làm bài kiểm tra này.") from None
+            raise AttemptError(N_("Bạn đã dùng hết số lần làm bài kiểm tra này.")) from None
         return existing
     return attempt
 

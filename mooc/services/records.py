@@ -123,6 +123,9 @@ def records_of(session: Session, user_id: int) -> list[CompletionRecord]:
     )
 
 
+NO_RESIDENTIAL_GROUP = "-"  # the filter value for learners who named no tổ dân phố
+
+
 @dataclass(frozen=True)
 class RecordFilter:
     group_code: str | None = None
@@ -135,7 +138,9 @@ class RecordFilter:
         query = select(CompletionRecord)
         if self.group_code:
             query = query.where(CompletionRecord.group_code == self.group_code)
-        if self.residential_group:
+        if self.residential_group == NO_RESIDENTIAL_GROUP:
+            query = query.where(CompletionRecord.residential_group.is_(None))
+        elif self.residential_group:
             query = query.where(CompletionRecord.residential_group == self.residential_group)
         if self.issued_from:
             query = query.where(CompletionRecord.issued_at >= _local_midnight(self.issued_from))
@@ -144,7 +149,9 @@ class RecordFilter:
                 CompletionRecord.issued_at < _local_midnight(self.issued_to + timedelta(days=1))
             )
         if self.name:
-            query = query.where(CompletionRecord.name_folded.contains(fold(self.name)))
+            # Every word must appear, in any order: "nguyen giang" finds "Nguyễn Thị Hương Giang".
+            for word in fold(self.name).split():
+                query = query.where(CompletionRecord.name_folded.contains(word, autoescape=True))
         return query
 
 

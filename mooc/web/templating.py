@@ -15,6 +15,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(format_datetime, "datetime_vn")
     app.add_template_filter(lambda ppm: percent_shown(ppm or 0), "percent")
     app.add_template_filter(mask_name, "mask_name")
+    app.add_template_filter(localized, "localized")
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale() or "vi")
     app.jinja_env.globals["ward"] = _ward
     app.jinja_env.trim_blocks = True
@@ -35,3 +36,12 @@ def _ward():
         except Exception:  # an error page must still render when the database is down
             g.ward = None
     return g.ward
+
+
+def localized(obj: object, attribute: str = "name") -> str:
+    """`obj.name_en` for English visitors when the data has one, else the Vietnamese `obj.name`."""
+    if str(get_locale() or "vi") == "en":
+        english = getattr(obj, f"{attribute}_en", None)
+        if english:
+            return english
+    return getattr(obj, attribute)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from mooc.models import Quiz
+from sqlalchemy import select
+
+from mooc.models import Lesson, Quiz
 from mooc.quiz.base import Question
-from mooc.services import attempts, records
+from mooc.services import attempts, progress, records
 
 
 def right_values(question: Question) -> list[str]:
@@ -21,7 +23,8 @@ def wrong_values(question: Question) -> list[str]:
 
 def take(session, user, quiz_slug: str, right: int | None = None):
     """Start and submit an attempt with the first `right` questions answered right (all if None)."""
-    quiz = session.query(Quiz).filter_by(slug=quiz_slug).one()
+    quiz = session.scalars(select(Quiz).where(Quiz.slug == quiz_slug)).one()
+    read_lessons(session, user, quiz.course_id)
     attempt = attempts.start_attempt(session, user, quiz)
     questions = attempts.served_questions(session, attempt)
     form = {}
@@ -32,3 +35,9 @@ def take(session, user, quiz_slug: str, right: int | None = None):
     record = records.issue_if_eligible(session, user)
     session.commit()
     return outcome, record
+
+
+def read_lessons(session, user, course_id: int) -> None:
+    """Mark every lesson of the course read: the quiz opens only after them."""
+    for lesson in session.scalars(select(Lesson).where(Lesson.course_id == course_id)):
+        progress.complete_lesson(session, user, lesson)

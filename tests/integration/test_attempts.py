@@ -9,7 +9,7 @@ from mooc.models import AnswerRecord, CompletionRecord, Quiz, QuizAttempt
 from mooc.services import attempts, records
 from mooc.services.accounts import Profile, update_profile
 from mooc.services.attempts import AttemptError
-from tests.integration.helpers import take
+from tests.integration.helpers import read_lessons, take
 
 
 def test_a_perfect_attempt_scores_full_marks_and_passes(session, make_user):
@@ -28,6 +28,7 @@ def test_three_of_four_right_is_75_percent_and_fails_an_80_percent_mark(session,
 def test_submitting_the_same_attempt_twice_grades_once(session, make_user):
     user = make_user()
     quiz = session.scalar(select(Quiz).where(Quiz.slug == "kiem-tra-beta"))
+    read_lessons(session, user, quiz.course_id)
     attempt = attempts.start_attempt(session, user, quiz)
     ((_, question),) = attempts.served_questions(session, attempt)
     right = [o.id for o in question.options if o.fraction > 0]
@@ -45,6 +46,7 @@ def test_submitting_the_same_attempt_twice_grades_once(session, make_user):
 def test_starting_twice_returns_the_open_attempt(session, make_user):
     user = make_user()
     quiz = session.scalar(select(Quiz).where(Quiz.slug == "kiem-tra-alpha"))
+    read_lessons(session, user, quiz.course_id)
     first = attempts.start_attempt(session, user, quiz)
     again = attempts.start_attempt(session, user, quiz)
     assert first.id == again.id and first.number == 1
@@ -63,6 +65,7 @@ def test_the_attempt_limit_is_enforced_on_the_server(session, make_user):
 def test_question_and_option_order_is_fixed_for_the_attempt(session, make_user):
     user = make_user()
     quiz = session.scalar(select(Quiz).where(Quiz.slug == "kiem-tra-alpha"))
+    read_lessons(session, user, quiz.course_id)
     attempt = attempts.start_attempt(session, user, quiz)
     first = attempts.views(attempts.served_questions(session, attempt), attempt.seed)
     again = attempts.views(attempts.served_questions(session, attempt), attempt.seed)
@@ -134,3 +137,19 @@ def test_the_attempt_records_the_question_versions_it_served(session, make_user)
         select(AnswerRecord.question_version_id).where(AnswerRecord.attempt_id == outcome.attempt.id)
     ).all()
     assert served == list(stored) and len(served) == 1
+
+
+def test_the_quiz_opens_only_after_every_lesson_of_the_module_is_read(session, make_user):
+    from mooc.models import Lesson
+    from mooc.services import progress
+
+    user = make_user()
+    quiz = session.scalar(select(Quiz).where(Quiz.slug == "kiem-tra-alpha"))
+    state = attempts.quiz_state(session, user, quiz)
+    assert [lesson.slug for lesson in state.lessons_left] == ["bai-mot", "bai-hai"] and not state.can_start
+    with pytest.raises(AttemptError, match="học hết các bài"):
+        attempts.start_attempt(session, user, quiz)
+    progress.complete_lesson(session, user, session.scalar(select(Lesson).where(Lesson.slug == "bai-mot")))
+    assert [lesson.slug for lesson in attempts.quiz_state(session, user, quiz).lessons_left] == ["bai-hai"]
+    read_lessons(session, user, quiz.course_id)
+    assert attempts.start_attempt(session, user, quiz).number == 1

@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 from tests.conftest import PROJECT
 
 ENGLISH_PO = PROJECT / "mooc" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
-KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "N_": None}
 
 
 def source_msgids() -> dict[str, str]:

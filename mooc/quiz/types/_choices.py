@@ -123,6 +123,12 @@ def choice_view(question: Question, seed: int, *, shuffle: bool = True) -> Quest
     )
 
 
+def one_id(question: Question, values: Sequence[str]) -> list[str]:
+    """The one option picked, or nothing: a forged form sending several picks earns nothing."""
+    ids = known_ids(question, values)
+    return ids if len(ids) == 1 and len(set(values)) == 1 else []
+
+
 def known_ids(question: Question, values: Sequence[str]) -> list[str]:
     """Submitted option ids that belong to the question, each once, in the question's order."""
     wanted = set(values)

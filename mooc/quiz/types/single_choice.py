@@ -36,7 +36,7 @@ class SingleChoice:
         return _choices.choice_view(question, seed)
 
     def read_response(self, question: Question, values: Sequence[str]) -> list[str]:
-        return _choices.known_ids(question, values)[:1]
+        return _choices.one_id(question, values)
 
     def grade(self, question: Question, response: list[str]) -> Score:
         possible = Fraction(question.points)

@@ -38,7 +38,7 @@ class TrueFalse:
         return _choices.choice_view(question, seed, shuffle=False)  # Đúng/Sai keep their place
 
     def read_response(self, question: Question, values: Sequence[str]) -> list[str]:
-        return _choices.known_ids(question, values)[:1]
+        return _choices.one_id(question, values)
 
     def grade(self, question: Question, response: list[str]) -> Score:
         return SingleChoice().grade(question, response)

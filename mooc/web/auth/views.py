@@ -13,13 +13,21 @@ from mooc.timefmt import format_date, parse_date
 from mooc.web import csrf
 from mooc.web.access import public, signed_in
 from mooc.web.auth import bp
-from mooc.web.auth.forms import EmptyForm, LoginForm, PasswordForm, ProfileForm, RegisterForm
+from mooc.web.auth.forms import (
+    EmptyForm,
+    LoginForm,
+    PasswordForm,
+    ProfileForm,
+    RegisterForm,
+    StaffProfileForm,
+)
 from mooc.web.safe_redirect import is_safe_next
+from mooc.web.templating import localized
 
 
 def _fill_choices(form: ProfileForm) -> None:
     db = get_session()
-    form.target_group_code.choices = [(g.code, g.name) for g in catalog.groups(db)]
+    form.target_group_code.choices = [(g.code, localized(g)) for g in catalog.groups(db)]
     form.residential_group.choices = (
         [("", _("— Chọn tổ dân phố —"))]
         + [(name, name) for name in catalog.residential_groups(db)]
@@ -40,12 +48,21 @@ def _profile(form: ProfileForm) -> Profile:
 
 
 def _field_error(form, error: AccountError) -> None:
-    getattr(form, error.field).errors.append(error.message)
+    getattr(form, error.field).errors.append(_(error.message, **error.params))
 
 
 def _next_url(default: str) -> str:
     target = request.args.get("next") or request.form.get("next")
     return target if is_safe_next(target) else default
+
+
+def _landing(user) -> str:
+    """Where each role starts: learners on their path, officials on the records."""
+    if user.is_learner:
+        return url_for("learn.my_path")
+    if user.has_role("official", "admin"):
+        return url_for("certify.record_list")
+    return url_for("learn.home")
 
 
 def _sign_in(user, remember: bool = False) -> None:
@@ -84,8 +101,10 @@ def login():
             form.password.errors.append(_("Số điện thoại, e-mail hoặc mật khẩu chưa đúng."))
         else:
             _sign_in(user, remember=form.remember.data)
-            default = url_for("learn.my_path") if user.is_learner else url_for("learn.home")
-            return redirect(_next_url(default))
+            if user.must_change_password:
+                flash(_("Bạn đang dùng mật khẩu tạm. Hãy đặt mật khẩu mới của riêng bạn."), "info")
+                return redirect(url_for("auth.password"))
+            return redirect(_next_url(_landing(user)))
     return render_template("auth/login.html", form=form, next=_next_url(""))
 
 
@@ -93,6 +112,10 @@ def login():
 @public
 def logout():
     if EmptyForm().validate_on_submit():
+        if current_user.is_authenticated:
+            # A copied cookie must not outlive the logout: this ends every session of the account.
+            accounts.end_sessions(current_user)
+            get_session().commit()
         logout_user()
         session.clear()
         flash(_("Bạn đã đăng xuất."), "info")
@@ -104,7 +127,8 @@ def logout():
 @csrf.exempt  # the form checks its own token and re-shows what was typed
 def profile():
     user = current_user._get_current_object()
-    form = ProfileForm(obj=None if request.method == "POST" else user)
+    form_class = ProfileForm if user.is_learner else StaffProfileForm
+    form = form_class(obj=None if request.method == "POST" else user)
     _fill_choices(form)
     if request.method == "GET":
         form.date_of_birth.data = format_date(user.date_of_birth)
@@ -130,8 +154,8 @@ def password():
     form = PasswordForm()
     if form.validate_on_submit():
         db = get_session()
-        user = db.merge(current_user._get_current_object())
-        if accounts.authenticate(db, user.email or user.phone or "", form.current.data) is None:
+        user = current_user._get_current_object()
+        if not accounts.check_password(user, form.current.data):
             form.current.errors.append(_("Mật khẩu hiện tại chưa đúng."))
         else:
             try:
@@ -142,5 +166,5 @@ def password():
                 db.commit()
                 _sign_in(user)  # every other session (and "remember me") has now ended
                 flash(_("Đã đổi mật khẩu. Các máy khác đã được đăng xuất."), "success")
-                return redirect(url_for("auth.profile"))
+                return redirect(_landing(user))
     return render_template("auth/password.html", form=form)

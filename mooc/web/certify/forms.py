@@ -25,6 +25,11 @@ class RecordFilterForm(Form):
     issued_to = StringField(_l("Đến ngày"), validators=[Optional(), _date])
     name = StringField(_l("Tên (gõ có dấu hoặc không dấu)"), validators=[Optional(), Length(max=120)])
 
+    def validate_issued_to(self, field) -> None:
+        start, end = parse_date(self.issued_from.data or ""), parse_date(field.data or "")
+        if start and end and end < start:
+            raise ValidationError(_l("Ngày kết thúc đứng trước ngày bắt đầu."))
+
 
 class VerifyForm(Form):
     class Meta:
@@ -33,4 +38,14 @@ class VerifyForm(Form):
     code = StringField(
         _l("Mã xác minh trên giấy chứng nhận"),
         validators=[DataRequired(_l("Vui lòng nhập mã.")), Length(max=40)],
+    )
+
+
+class LearnerSearchForm(Form):
+    class Meta:
+        csrf = False  # searching changes nothing
+
+    q = StringField(
+        _l("Số điện thoại, e-mail hoặc họ tên của người học"),
+        validators=[DataRequired(_l("Vui lòng nhập nội dung cần tìm.")), Length(max=120)],
     )

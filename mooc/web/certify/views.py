@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from flask import Response, redirect, render_template, request, url_for
+import logging
+
+from flask import Response, abort, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from mooc.db import get_session
 from mooc.domain.certificates import is_valid_certificate_code, normalize_certificate_code
-from mooc.services import catalog, export, records
-from mooc.services.records import RecordFilter
-from mooc.timefmt import parse_date
+from mooc.models import User
+from mooc.services import accounts, catalog, export, records
+from mooc.services.records import NO_RESIDENTIAL_GROUP, RecordFilter
+from mooc.timefmt import parse_date, today_local
 from mooc.web.access import public, roles
+from mooc.web.auth.forms import EmptyForm
 from mooc.web.certify import bp
-from mooc.web.certify.forms import RecordFilterForm, VerifyForm
+from mooc.web.certify.forms import LearnerSearchForm, RecordFilterForm, VerifyForm
+from mooc.web.templating import localized
 
 OFFICIALS = ("official", "admin")
+PAGE_SIZE = 100
+log = logging.getLogger("mooc.staff")
 
 
 @bp.route("/verify")
@@ -21,7 +30,12 @@ OFFICIALS = ("official", "admin")
 def verify_form():
     form = VerifyForm(request.args)
     if request.args and form.validate():
-        return redirect(url_for("certify.verify", code=normalize_certificate_code(form.code.data)))
+        code = normalize_certificate_code(form.code.data)
+        if is_valid_certificate_code(code):
+            return redirect(url_for("certify.verify", code=code))
+        form.code.errors.append(
+            _("Mã chưa đúng: mã có 16 chữ và số, ví dụ ABCD-EFGH-JKMN-PQRS. Hãy kiểm tra lại từng ký tự.")
+        )
     return render_template("certify/verify_form.html", form=form)
 
 
@@ -29,18 +43,22 @@ def verify_form():
 @public
 def verify(code: str):
     normalized = normalize_certificate_code(code)
-    record = (
-        records.record_by_code(get_session(), normalized) if is_valid_certificate_code(normalized) else None
-    )
-    return render_template("certify/verify.html", code=normalized, record=record), 200 if record else 404
+    valid = is_valid_certificate_code(normalized)
+    record = records.record_by_code(get_session(), normalized) if valid else None
+    shown = normalized if valid else code[:40]  # a malformed code is shown as it was typed
+    return render_template("certify/verify.html", code=shown, record=record), 200 if record else 404
 
 
 def _filter_form() -> tuple[RecordFilterForm, RecordFilter | None]:
     """The filter form and the filter it describes; None when the form has mistakes."""
     db = get_session()
     form = RecordFilterForm(request.args)
-    form.group.choices = [("", "—")] + [(g.code, g.name) for g in catalog.groups(db)]
-    form.residential_group.choices = [("", "—")] + [(n, n) for n in catalog.residential_groups(db)]
+    form.group.choices = [("", "—")] + [(g.code, localized(g)) for g in catalog.groups(db)]
+    form.residential_group.choices = (
+        [("", "—")]
+        + [(n, n) for n in catalog.residential_groups(db)]
+        + [("Khác", _("Không thuộc tổ nào trong danh sách")), (NO_RESIDENTIAL_GROUP, _("Chưa chọn tổ"))]
+    )
     if request.args and not form.validate():
         return form, None  # a mistaken filter shows nothing rather than everything
     return form, RecordFilter(
@@ -57,7 +75,18 @@ def _filter_form() -> tuple[RecordFilterForm, RecordFilter | None]:
 def record_list():
     form, record_filter = _filter_form()
     rows = records.find_records(get_session(), record_filter) if record_filter else []
-    return render_template("certify/records.html", form=form, rows=rows, query=request.query_string.decode())
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    pages = max((len(rows) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    filters = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render_template(
+        "certify/records.html",
+        form=form,
+        rows=rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        total=len(rows),
+        page=page,
+        pages=pages,
+        filters=filters,
+    )
 
 
 @bp.route("/official/records.<any(csv, jsonl):fmt>")
@@ -66,12 +95,38 @@ def record_download(fmt: str):
     _form, record_filter = _filter_form()
     rows = records.find_records(get_session(), record_filter) if record_filter else []
     body = export.to_csv(rows) if fmt == "csv" else export.to_jsonl(rows)
-    mimetype = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
+    mimetype = "text/csv" if fmt == "csv" else "application/x-ndjson"
+    filename = f"ho-so-hoan-thanh-{today_local():%Y%m%d}.{fmt}"
     return Response(
         body,
-        mimetype=mimetype,
-        headers={
-            "Content-Disposition": f"attachment; filename=ho-so-hoan-thanh.{fmt}",
-            "Cache-Control": "no-store",
-        },
+        content_type=f"{mimetype}; charset=utf-8",
+        headers={"Content-Disposition": f"attachment; filename={filename}", "Cache-Control": "no-store"},
     )
+
+
+@bp.route("/official/learners")
+@roles(*OFFICIALS)
+def learners():
+    """Find a learner (to help at the desk: a forgotten password)."""
+    form = LearnerSearchForm(request.args)
+    found = accounts.find_learners(get_session(), form.q.data) if request.args and form.validate() else []
+    return render_template("certify/learners.html", form=form, found=found, action_form=EmptyForm())
+
+
+@bp.route("/official/learners/<int:user_id>/reset-password", methods=["POST"])
+@roles(*OFFICIALS)
+def reset_password(user_id: int):
+    """Give a learner a temporary password, shown once to the official who reads it out."""
+    db = get_session()
+    user = db.get(User, user_id)
+    if user is None or user.role != "learner":
+        abort(404)
+    temporary = accounts.reset_password(user)
+    db.commit()
+    # Ids only: never a name, phone or the password itself.
+    log.info("staff %s reset the password of account %s", current_user.id, user.id)
+    response = make_response(
+        render_template("certify/password_reset.html", learner=user, temporary=temporary)
+    )
+    response.headers["Cache-Control"] = "no-store"  # the temporary password must not stay in a cache
+    return response

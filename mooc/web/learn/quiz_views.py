@@ -38,7 +38,7 @@ def start(slug: str):
     try:
         attempt = attempts.start_attempt(db, current_user, quiz)
     except AttemptError as error:
-        flash(str(error), "error")
+        flash(_(str(error)), "error")
         return redirect(url_for("learn.quiz", slug=slug))
     db.commit()
     return redirect(url_for("learn.attempt", attempt_id=attempt.id))
@@ -65,6 +65,11 @@ def attempt(attempt_id: int):
                 "nguyên bên dưới: hãy bấm “Nộp bài” thêm một lần nữa."
             )
         else:
+            if not any(
+                value.strip() for key, values in answers.items() if key.startswith("q-") for value in values
+            ):
+                problem = _("Bạn chưa trả lời câu nào. Hãy chọn hoặc viết câu trả lời rồi bấm “Nộp bài”.")
+                return _attempt_page(quiz, attempt, questions, answers, problem)
             outcome = attempts.submit_attempt(db, current_user, attempt, request.form.to_dict(flat=False))
             if outcome.result is not None:
                 had_record = records.issued_record(db, current_user.id, current_user.target_group_code or "")
@@ -73,14 +78,19 @@ def attempt(attempt_id: int):
                 if record is not None and had_record is None:
                     flash(_("Chúc mừng! Bạn đã hoàn thành lộ trình và được cấp chứng nhận."), "success")
             return redirect(url_for("learn.result", attempt_id=attempt.id))
-    return render_template(
+    return _attempt_page(quiz, attempt, questions, answers, problem, status=400 if problem else 200)
+
+
+def _attempt_page(quiz, attempt, questions, answers, problem, status: int = 200):
+    page = render_template(
         "learn/attempt.html",
         quiz=quiz,
         attempt=attempt,
         views=attempts.views(questions, attempt.seed),
         answers=answers,
         problem=problem,
-    ), 400 if problem else 200
+    )
+    return page, status
 
 
 @bp.route("/attempt/<int:attempt_id>/result")

@@ -250,3 +250,11 @@ def test_a_course_with_no_quiz(root):
 def test_a_missing_framework_file(root):
     (root / "framework/ward.yaml").unlink()
     assert problems(root) == ["content/framework/ward.yaml:1: file is missing"]
+
+
+def test_a_nested_list_indented_by_fewer_than_four_spaces(root):
+    """Reported fault: 3-space nested lists showed as run-on text."""
+    edit(root / "courses/beta/01-ba.md", "Một bài học ngắn.", "1. Mục một\n   - ý con\n2. Mục hai")
+    assert problems(root) == [
+        "content/courses/beta/01-ba.md:10: indent a list inside a list by 4 spaces, or it shows as plain text"
+    ]

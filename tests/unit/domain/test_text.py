@@ -114,3 +114,9 @@ def test_numbers_sort_by_value_so_to_2_comes_before_to_10():
         "Tổ dân phố số 2",
         "Tổ dân phố số 10",
     ]
+
+
+def test_invisible_format_characters_are_removed_from_typed_text():
+    """Reported fault: right-to-left overrides and zero-width spaces were stored as typed."""
+    assert clean("Nam\u202egnaoH\u200b") == "NamgnaoH"
+    assert clean("Hoa\u200d\ufeff Lan") == "Hoa Lan"

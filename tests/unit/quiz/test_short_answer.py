@@ -133,3 +133,18 @@ def test_a_negative_weight_is_rejected_at_its_line():
 def test_ignore_tones_must_be_yes_or_no():
     error = parse_error("## Một\ntype: short_answer\nignore_tones: maybe\n\nCâu hỏi?\n\n- [x] Đúng\n")
     assert str(error) == f"{PATH}:1: ignore_tones is yes or no, not 'maybe'"
+
+
+def test_punctuation_around_a_typed_answer_does_not_matter():
+    """Reported fault: "156." was marked wrong while "156" was right."""
+    block = """
+    ## Số
+    type: short_answer
+
+    Gọi số nào để báo lừa đảo?
+
+    - [x] 156
+    """
+    for typed in ["156.", " 156 !", "“156”", "(156)"]:
+        assert_grades("short_answer", block, typed, Fraction(1))
+    assert_grades("short_answer", block, "1.56", Fraction(0))

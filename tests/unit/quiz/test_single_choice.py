@@ -30,10 +30,12 @@ def test_a_wrong_choice_scores_zero():
     assert_grades("single_choice", OTP, ["Đọc mã cho họ."], Fraction(0))
 
 
-def test_only_the_first_of_two_submitted_choices_counts():
+def test_a_forged_form_sending_several_choices_scores_zero():
+    """Reported fault: posting every option's value used to count the first one in the file."""
     question = parse_one(OTP)
-    assert grade(question, ["Từ chối và cúp máy.", "Đọc mã cho họ."]).earned == 1
-    assert grade(question, ["Đọc mã cho họ.", "Từ chối và cúp máy."]).earned == 1
+    assert grade(question, ["Từ chối và cúp máy.", "Đọc mã cho họ."]).earned == 0
+    assert grade(question, ["Đọc mã cho họ.", "Từ chối và cúp máy."]).earned == 0
+    assert grade(question, ["Từ chối và cúp máy.", "Từ chối và cúp máy."]).earned == 1  # one pick, sent twice
 
 
 def test_two_choices_given_straight_to_grade_score_zero():
