@@ -60,9 +60,19 @@ def run_migrations_online() -> None:
         Path(_url().removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(_url())
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations rebuild tables; foreign keys must be off while they do (outside a
+            # transaction, where SQLite honours the pragma), and are checked again afterwards.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         _configure(connection)
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            connection.commit()
+            if broken:
+                raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
     engine.dispose()
 
 

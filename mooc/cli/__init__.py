@@ -8,6 +8,7 @@ from flask.cli import FlaskGroup
 from mooc.cli.content import content
 from mooc.cli.db import db_group
 from mooc.cli.demo import demo
+from mooc.cli.quiz import quiz
 from mooc.cli.records import records
 from mooc.cli.users import users
 
@@ -23,5 +24,5 @@ def cli() -> None:
     """mooc — nền tảng học "Bình dân học vụ số"."""
 
 
-for group in (content, db_group, demo, records, users):
+for group in (content, db_group, demo, quiz, records, users):
     cli.add_command(group)

@@ -55,8 +55,9 @@ def check_command(paths: tuple[Path, ...]) -> None:
     problems = [p for p in find_problems(tree) if _in_scope(p.path, scope)]
     for problem in problems:
         click.echo(str(problem))
-    if problems:
-        click.echo(f"{len(problems)} problem(s).", err=True)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        click.echo(f"{len(errors)} problem(s), {len(problems) - len(errors)} warning(s).", err=True)
         raise SystemExit(1)
     click.echo(
         f"OK: {len(tree.courses)} courses, {sum(len(c.lessons) for c in tree.courses)} lessons, "
@@ -75,10 +76,11 @@ def import_command(paths: tuple[Path, ...]) -> None:
 
     tree, scope = _load(paths)
     problems = find_problems(tree)
-    if problems:
-        for problem in problems:
-            click.echo(str(problem), err=True)
-        raise click.ClickException(f"{len(problems)} problem(s); nothing was imported.")
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise click.ClickException(f"{len(errors)} problem(s); nothing was imported.")
     session = get_session()
     total = len(tree.courses) + len(tree.quizzes)
     try:

@@ -72,6 +72,14 @@ class Fields:
             raise self.error(key, f"{key!r} must be between {low} and {high}, not {value}")
         return value
 
+    def boolean(self, key: str, *, default: bool) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self.error(key, f"{key!r} is true or false")
+        return value
+
     def text_list(self, key: str, *, required: bool = True) -> list[str]:
         value = self._get(key, required)
         if value is None:

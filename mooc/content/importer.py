@@ -181,8 +181,16 @@ def _import_quiz(
         quiz = Quiz(slug=source.slug)
         session.add(quiz)
     quiz.course_id, quiz.title, quiz.intro_html = course.id, source.title, source.intro_html
-    quiz.competences, quiz.pass_mark = source.competences, source.pass_mark
-    quiz.max_attempts, quiz.is_active = source.max_attempts, True
+    settings = source.settings
+    quiz.competences, quiz.pass_mark = source.competences, settings.pass_mark
+    quiz.max_attempts, quiz.is_active = settings.max_attempts, True
+    quiz.draw, quiz.time_limit_minutes, quiz.wait_minutes = (
+        settings.draw,
+        settings.time_limit_minutes,
+        settings.wait_minutes,
+    )
+    quiz.shuffle_questions, quiz.shuffle_options = settings.shuffle_questions, settings.shuffle_options
+    quiz.review = list(settings.review)
     session.flush()
     questions = {q.key: q for q in session.scalars(select(Question).filter_by(quiz_id=quiz.id))}
     versions = {

@@ -10,9 +10,15 @@ class Problem:
     path: str
     line: int
     message: str
+    level: str = "error"  # or "warning": reported, but does not stop an import
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        prefix = "warning: " if self.level == "warning" else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
 
 
 class ContentError(Exception):

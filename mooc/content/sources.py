@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +17,12 @@ from mooc.content.fields import Fields
 from mooc.content.framework_file import Ward, read_framework, read_ward
 from mooc.content.frontmatter import split_front_matter
 from mooc.content.markdown import render_markdown
+from mooc.content.paths import shown_path
 from mooc.content.problems import ContentError, Problem
+from mooc.content.quiz_sources import QUIZ_FORMATS, QuizSource, read_quiz
 from mooc.domain.framework import Framework
-from mooc.quiz.base import Question
+from mooc.quiz.aiken import parse_aiken
+from mooc.quiz.gift import parse_gift
 from mooc.quiz.parse import parse_questions
 
 COURSE_KEYS = {
@@ -34,7 +36,6 @@ COURSE_KEYS = {
     "summary",
 }
 LESSON_KEYS = {"title", "slug", "estimated_minutes", "competences"}
-QUIZ_KEYS = {"title", "slug", "course", "competences", "max_attempts", "pass_mark"}
 IMAGE_TYPES = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -81,23 +82,6 @@ class CourseSource:
     html: str = ""
 
 
-@dataclass
-class QuizSource:
-    path: Path
-    shown: str
-    slug: str
-    title: str
-    course: str
-    competences: list[str]
-    max_attempts: int
-    pass_mark: int | None
-    body: str
-    body_line: int
-    meta_lines: dict[str, int]
-    intro_html: str = ""
-    questions: list[Question] = field(default_factory=list)
-
-
 @dataclass(frozen=True)
 class Asset:
     name: str
@@ -120,12 +104,6 @@ class ContentTree:
         return next((c for c in self.courses if c.slug == slug), None)
 
 
-def shown_path(path: Path) -> str:
-    """How a file is named in messages: relative to where the command runs, if inside it."""
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
-
-
 def read_tree(root: Path) -> ContentTree:
     """Read everything under `root`; problems are in `tree.problems`."""
     tree = ContentTree(root=root.resolve())
@@ -142,8 +120,9 @@ def read_tree(root: Path) -> ContentTree:
     for folder in sorted((tree.root / "courses").glob("*/")):
         if folder.is_dir():
             _collect(tree, lambda f=folder: tree.courses.append(_read_course(f, tree.problems)))
-    for path in sorted((tree.root / "quizzes").glob("*/*.md")):
-        _collect(tree, lambda p=path: tree.quizzes.append(_read_quiz(p)))
+    for path in sorted((tree.root / "quizzes").glob("*/*")):
+        if path.suffix in QUIZ_FORMATS:
+            _collect(tree, lambda p=path: tree.quizzes.append(read_quiz(p)))
     _render(tree)
     return tree
 
@@ -208,25 +187,6 @@ def _read_lesson(path: Path, position: int, default_competences: list[str]) -> L
     )
 
 
-def _read_quiz(path: Path) -> QuizSource:
-    shown = shown_path(path)
-    meta, body, body_line = split_front_matter(path.read_text(encoding="utf-8"), shown)
-    f = Fields(meta, shown, 1, QUIZ_KEYS)
-    return QuizSource(
-        path=path,
-        shown=shown,
-        slug=f.slug(),
-        title=f.text("title"),
-        course=f.slug("course"),
-        competences=f.competence_codes(),
-        max_attempts=f.integer("max_attempts", low=0, high=100, required=False, default=0),  # type: ignore[arg-type]
-        pass_mark=f.integer("pass_mark", low=1, high=100, required=False),
-        body=body,
-        body_line=body_line,
-        meta_lines=dict(meta.key_lines),
-    )
-
-
 def _render(tree: ContentTree) -> None:
     lesson_urls: dict[Path, str] = {}
     for course in tree.courses:
@@ -252,10 +212,17 @@ def _render(tree: ContentTree) -> None:
     for quiz in tree.quizzes:
         options = resolvers(quiz.path)
         quiz_render = lambda text, o=options: render_markdown(text, **o)  # noqa: E731
-        parsed = parse_questions(quiz.body, quiz.shown, quiz.body_line, quiz_render)
+        parser = {"md": parse_questions, "gift": parse_gift, "aiken": parse_aiken}[quiz.fmt]
+        parsed = parser(quiz.body, quiz.shown, quiz.body_line, quiz_render)
         quiz.intro_html = quiz_render(parsed.intro) if parsed.intro else ""
         quiz.questions = parsed.questions
+        if quiz.fmt != "md" and quiz.title == quiz.path.stem and parsed.category:
+            quiz.title = parsed.category.rsplit("/", 1)[-1]
+        course = tree.course(quiz.course)
+        if not quiz.competences and course is not None:
+            quiz.competences = list(course.competences)
         tree.problems.extend(Problem(e.path, e.line, e.message) for e in parsed.errors)
+        tree.problems.extend(Problem(w.path, w.line, w.message, "warning") for w in parsed.warnings)
 
 
 def _asset_url(tree: ContentTree, path: Path) -> str | None:

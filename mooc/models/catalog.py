@@ -76,6 +76,12 @@ class Quiz(Base):
     competences: Mapped[list[Any]]
     pass_mark: Mapped[int | None]
     max_attempts: Mapped[int] = mapped_column(default=0)  # 0: unlimited
+    draw: Mapped[int | None]  # serve this many questions from the pool; None: all
+    shuffle_questions: Mapped[bool] = mapped_column(default=True)
+    shuffle_options: Mapped[bool] = mapped_column(default=True)
+    time_limit_minutes: Mapped[int | None]
+    wait_minutes: Mapped[int] = mapped_column(default=0)
+    review: Mapped[list[Any]] = mapped_column(default=lambda: ["score", "correctness", "feedback"])
     is_active: Mapped[bool] = mapped_column(default=True)
 
     course: Mapped[Course] = relationship()

@@ -33,12 +33,18 @@ class QuizAttempt(Base):
     number: Mapped[int]
     status: Mapped[str] = mapped_column(String(16), default="in_progress")  # or "submitted"
     seed: Mapped[int]  # fixes the order of questions and options for this attempt
+    shuffle_options: Mapped[bool] = mapped_column(default=True)  # copied at start: reloads look the same
     served: Mapped[list[Any]]  # question_version ids, in the order shown
     pass_mark: Mapped[int]  # the mark that applied when the attempt was graded
     score_ppm: Mapped[int | None]  # parts per million of the full mark, rounded down
     is_passed: Mapped[bool | None]
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # from the time limit; None: none
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Answers saved while the learner works: what counts if the time runs out or the page is lost.
+    draft: Mapped[dict[str, Any] | None]
+    draft_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    late_answers: Mapped[dict[str, Any] | None]  # sent after the deadline: kept, shown, not graded
 
 
 class AnswerRecord(Base):
@@ -52,3 +58,5 @@ class AnswerRecord(Base):
     question_version_id: Mapped[int] = mapped_column(ForeignKey("question_version.id"), primary_key=True)
     response: Mapped[Any] = mapped_column(JSON, nullable=True)
     score_ppm: Mapped[int]  # 0..1,000,000 of this question's points
+    # The version that graded it: the served one, or a corrected one after `mooc quiz regrade`.
+    graded_version_id: Mapped[int | None] = mapped_column(ForeignKey("question_version.id"))

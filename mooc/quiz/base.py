@@ -4,7 +4,7 @@ How to add a question type:
 
 1. Create ``mooc/quiz/types/<kind>.py`` with one class whose ``kind`` is the
    word authors write after ``type:`` in a quiz file.
-2. Implement five methods, all pure (no Flask, no database):
+2. Implement six methods, all pure (no Flask, no database):
    ``parse(block, render)`` checks an authored block and returns a ``Question``
    (raise ``QuizFormatError`` with the block's file and line);
    ``render(question, seed)`` returns a ``QuestionView`` for the template, with
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 from typing import Any, ClassVar, Protocol
@@ -58,6 +58,9 @@ class Option:
     html: str
     weight: str
     feedback_html: str = ""
+    feedback_md: str = ""
+    match: str = ""  # matching: the right-hand side this option pairs with
+    pinned: bool = False  # keeps its place when options are shuffled ("Tất cả các ý trên")
 
     @property
     def fraction(self) -> Fraction:
@@ -79,6 +82,7 @@ class Question:
     hint: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
     line: int = 0
+    explanation_md: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -107,6 +111,7 @@ class OptionBlock:
     text: str
     feedback: str
     line: int
+    pinned: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,16 +151,23 @@ class QuestionView:
     stem_html: str
     hint: str
     choices: tuple[ChoiceView, ...] = ()
+    prompts: tuple[ChoiceView, ...] = ()  # matching: the left-hand items; ordering: the items
+    stem_after_html: str = ""  # missing word: the sentence after the blank
 
 
 class QuestionType(Protocol):
     kind: ClassVar[str]
 
     def parse(self, block: QuestionBlock, render: Render) -> Question: ...
-    def render(self, question: Question, seed: int) -> QuestionView: ...
-    def read_response(self, question: Question, values: Sequence[str]) -> Any: ...
+    def render(self, question: Question, seed: int | None) -> QuestionView: ...
+    def read_response(self, question: Question, form: Form) -> Any: ...
     def grade(self, question: Question, response: Any) -> Score: ...
     def feedback(self, question: Question, response: Any) -> tuple[str, ...]: ...
+    def answer_html(self, question: Question) -> str: ...
+
+
+Form = Mapping[str, Sequence[str]]
+"""Submitted form values, each name with its list of values (as Werkzeug's MultiDict gives)."""
 
 
 def option_id(text: str) -> str:
@@ -167,8 +179,15 @@ def field_name(question: Question) -> str:
     return f"q-{question.key}"
 
 
-def shuffled(items: Sequence[Any], seed: int, salt: str) -> list[Any]:
-    """Same order for the same attempt seed and question, in every process."""
+def shuffled(items: Sequence[Any], seed: int | None, salt: str) -> list[Any]:
+    """Same order for the same attempt seed and question, in every process; no seed, no shuffle."""
     order = list(items)
-    random.Random(f"{seed}:{salt}").shuffle(order)
+    if seed is not None:
+        random.Random(f"{seed}:{salt}").shuffle(order)
     return order
+
+
+def shuffled_options(options: Sequence[Option], seed: int | None, salt: str) -> list[Option]:
+    """Shuffle the options, leaving pinned ones where the author put them."""
+    free = shuffled([o for o in options if not o.pinned], seed, salt)
+    return [o if o.pinned else free.pop(0) for o in options]

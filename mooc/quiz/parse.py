@@ -14,13 +14,18 @@ _SETTING = re.compile(r"^([a-z_]+)\s*:\s*(.*?)\s*$")
 _OPTION = re.compile(r"^[-*]\s+\[([^\]]*)\]\s*(.*?)\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_PIN = re.compile(r"\s*\{(pin|cố định)\}\s*$")
 
 
 @dataclass
 class ParsedQuestions:
+    """What a quiz file gave: questions, the mistakes that stop it, and warnings that do not."""
+
     intro: str = ""
     questions: list[Question] = field(default_factory=list)
     errors: list[QuizFormatError] = field(default_factory=list)
+    warnings: list[QuizFormatError] = field(default_factory=list)
+    category: str = ""  # GIFT's last $CATEGORY, used to name a quiz that has no title of its own
 
 
 def parse_questions(body: str, path: str, first_line: int, render: Render) -> ParsedQuestions:
@@ -124,8 +129,14 @@ def _split_block(path: str, line: int, lines: list[tuple[int, str]]) -> Question
         settings=settings,
         stem=stem_text,
         stem_line=stem_line,
-        options=tuple(
-            OptionBlock(marker=m, text=t, feedback="\n".join(f).strip(), line=n) for m, t, f, n in options
-        ),
+        options=tuple(_option(m, t, f, n) for m, t, f, n in options),
         explanation="\n".join(explanation).strip(),
+    )
+
+
+def _option(marker: str, text: str, feedback: list[str], line: int) -> OptionBlock:
+    """An answer line; a trailing {pin} keeps it in place when options are shuffled."""
+    pinned = bool(_PIN.search(text))
+    return OptionBlock(
+        marker=marker, text=_PIN.sub("", text), feedback="\n".join(feedback).strip(), line=line, pinned=pinned
     )

@@ -1,16 +1,17 @@
-"""Quiz attempts: start, show, submit (exactly once), review."""
+"""Quiz attempts: start (with the pool and the rules), save as you go, submit exactly once."""
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from mooc.domain.grading import DEFAULT_PASS_MARK, effective_pass_mark, to_ppm
+from mooc.domain.grading import DEFAULT_PASS_MARK, effective_pass_mark
 from mooc.i18n import N_
 from mooc.models import AnswerRecord, Lesson, Question, QuestionVersion, Quiz, QuizAttempt, TargetGroup, User
 from mooc.models._types import utcnow
@@ -18,11 +19,18 @@ from mooc.quiz import registry
 from mooc.quiz.base import Question as QuestionSpec
 from mooc.quiz.base import QuestionView, shuffled
 from mooc.quiz.scoring import QuizResult, score_quiz
+from mooc.quiz.settings import GRACE_SECONDS
 from mooc.services import progress
+
+GRACE = timedelta(seconds=GRACE_SECONDS)
 
 
 class AttemptError(Exception):
     """Why an attempt cannot be started or submitted; the text is a translatable msgid."""
+
+    def __init__(self, message: str, **params: object):
+        super().__init__(message)
+        self.message, self.params = message, params
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,7 @@ class QuizState:
     attempts: list[QuizAttempt]
     pass_mark: int
     lessons_left: list[Lesson]  # the module's lessons not yet marked read: the quiz opens after them
+    now: datetime
 
     @property
     def in_progress(self) -> QuizAttempt | None:
@@ -47,8 +56,22 @@ class QuizState:
         return max(self.quiz.max_attempts - len(self.attempts), 0)
 
     @property
+    def wait_until(self) -> datetime | None:
+        """When the next attempt may start, if the quiz asks learners to wait between attempts."""
+        finished = [a.submitted_at for a in self.submitted if a.submitted_at]
+        if not self.quiz.wait_minutes or not finished:
+            return None
+        ready = max(finished) + timedelta(minutes=self.quiz.wait_minutes)
+        return ready if ready > self.now else None
+
+    @property
     def can_start(self) -> bool:
-        return self.in_progress is None and self.attempts_left != 0 and not self.lessons_left
+        return (
+            self.in_progress is None
+            and self.attempts_left != 0
+            and not self.lessons_left
+            and self.wait_until is None
+        )
 
     @property
     def best(self) -> QuizAttempt | None:
@@ -62,7 +85,8 @@ def pass_mark_for(session: Session, user: User, quiz: Quiz) -> int:
     return mark if (quiz.pass_mark or group) else DEFAULT_PASS_MARK
 
 
-def quiz_state(session: Session, user: User, quiz: Quiz) -> QuizState:
+def quiz_state(session: Session, user: User, quiz: Quiz, now: datetime | None = None) -> QuizState:
+    now = now or utcnow()
     attempts = list(
         session.scalars(
             select(QuizAttempt)
@@ -70,6 +94,8 @@ def quiz_state(session: Session, user: User, quiz: Quiz) -> QuizState:
             .order_by(QuizAttempt.number)
         )
     )
+    for attempt in attempts:
+        finish_if_expired(session, attempt, now)
     lessons = list(
         session.scalars(
             select(Lesson)
@@ -79,52 +105,80 @@ def quiz_state(session: Session, user: User, quiz: Quiz) -> QuizState:
     )
     done = progress.completed_lesson_ids(session, user.id, [lesson.id for lesson in lessons])
     left = [lesson for lesson in lessons if lesson.id not in done]
-    return QuizState(quiz, attempts, pass_mark_for(session, user, quiz), left)
+    return QuizState(quiz, attempts, pass_mark_for(session, user, quiz), left, now)
 
 
-def start_attempt(session: Session, user: User, quiz: Quiz) -> QuizAttempt:
-    """Open a new attempt, or return the one already open. Enforces the attempt limit."""
-    state = quiz_state(session, user, quiz)
+def start_attempt(session: Session, user: User, quiz: Quiz, now: datetime | None = None) -> QuizAttempt:
+    """Open a new attempt, or return the one already open. Every rule is checked here, on the server."""
+    state = quiz_state(session, user, quiz, now)
     if state.in_progress:
         return state.in_progress
     if state.lessons_left:
         raise AttemptError(N_("Hãy học hết các bài của học phần trước khi làm bài kiểm tra."))
-    if not state.can_start:
+    if state.attempts_left == 0:
         raise AttemptError(N_("Bạn đã dùng hết số lần làm bài kiểm tra này."))
-    version_ids = list(
-        session.scalars(
-            select(Question.current_version_id)
-            .where(Question.quiz_id == quiz.id, Question.is_active)
-            .order_by(Question.position)
-        )
-    )
-    if not version_ids:
-        raise AttemptError(N_("Bài kiểm tra này chưa có câu hỏi."))
+    if state.wait_until is not None:
+        minutes = int((state.wait_until - state.now).total_seconds() // 60) + 1
+        raise AttemptError(N_("Bạn cần chờ thêm %(minutes)d phút nữa mới được làm lại."), minutes=minutes)
     seed = secrets.randbelow(2**31)
+    served = _draw(session, quiz, state.attempts, seed)
+    if not served:
+        raise AttemptError(N_("Bài kiểm tra này chưa có câu hỏi."))
     attempt = QuizAttempt(
         user_id=user.id,
         quiz_id=quiz.id,
         number=len(state.attempts) + 1,
         seed=seed,
-        served=shuffled(version_ids, seed, "questions"),
+        shuffle_options=quiz.shuffle_options,
+        served=served,
         pass_mark=state.pass_mark,
+        started_at=state.now,
+        deadline_at=state.now + timedelta(minutes=quiz.time_limit_minutes)
+        if quiz.time_limit_minutes
+        else None,
     )
     try:
         with session.begin_nested():
             session.add(attempt)
     except IntegrityError:
         # Another request opened this attempt number a moment ago: use that one.
-        existing = quiz_state(session, user, quiz).in_progress
+        existing = quiz_state(session, user, quiz, now).in_progress
         if existing is None:
             raise AttemptError(N_("Bạn đã dùng hết số lần làm bài kiểm tra này.")) from None
         return existing
     return attempt
 
 
+def _draw(session: Session, quiz: Quiz, previous: list[QuizAttempt], seed: int) -> list[int]:
+    """The question versions to serve: the pool's unseen questions first, then the rest."""
+    rows = session.execute(
+        select(Question.id, Question.current_version_id)
+        .where(Question.quiz_id == quiz.id, Question.is_active)
+        .order_by(Question.position)
+    ).all()
+    seen_versions = [v for attempt in previous for v in attempt.served]
+    seen = set(
+        session.scalars(select(QuestionVersion.question_id).where(QuestionVersion.id.in_(seen_versions)))
+    )
+    count = min(quiz.draw or len(rows), len(rows))
+    unseen = shuffled([r for r in rows if r.id not in seen], seed, "unseen")
+    again = shuffled([r for r in rows if r.id in seen], seed, "seen")
+    chosen = (unseen + again)[:count]
+    if quiz.shuffle_questions:
+        chosen = shuffled(chosen, seed, "questions")
+    else:
+        order = {r.id: i for i, r in enumerate(rows)}
+        chosen.sort(key=lambda r: order[r.id])
+    return [r.current_version_id for r in chosen]
+
+
 def own_attempt(session: Session, user: User, attempt_id: int) -> QuizAttempt | None:
-    return session.scalar(
+    attempt = session.scalar(
         select(QuizAttempt).where(QuizAttempt.id == attempt_id, QuizAttempt.user_id == user.id)
     )
+    if attempt is not None:
+        finish_if_expired(session, attempt)
+    return attempt
 
 
 def served_questions(session: Session, attempt: QuizAttempt) -> list[tuple[int, QuestionSpec]]:
@@ -134,42 +188,102 @@ def served_questions(session: Session, attempt: QuizAttempt) -> list[tuple[int, 
     return [(i, QuestionSpec.from_dict(versions[i].spec)) for i in ids if i in versions]
 
 
-def views(questions: Sequence[tuple[int, QuestionSpec]], seed: int) -> list[QuestionView]:
+def views(questions: Sequence[tuple[int, QuestionSpec]], attempt: QuizAttempt) -> list[QuestionView]:
     """What the attempt page shows; contains no answer key."""
+    seed = attempt.seed if attempt.shuffle_options else None
     return [registry.get(q.kind).render(q, seed) for _, q in questions]
+
+
+def answer_fields(form: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Only the answer fields of a submitted form (names starting with "q-"), each with all its values."""
+    values = getattr(form, "getlist", None)  # a Werkzeug MultiDict gives one value per key otherwise
+    return {name: list(values(name) if values else form[name]) for name in form if name.startswith("q-")}
+
+
+def is_open(attempt: QuizAttempt, now: datetime | None = None) -> bool:
+    """Still accepting answers: in progress and not past its deadline plus the grace."""
+    now = now or utcnow()
+    return attempt.status == "in_progress" and (
+        attempt.deadline_at is None or now <= attempt.deadline_at + GRACE
+    )
+
+
+def save_draft(
+    session: Session, attempt: QuizAttempt, form: Mapping[str, Sequence[str]], now: datetime | None = None
+) -> bool:
+    """Keep the answers given so far; False (nothing saved) once the attempt is closed."""
+    now = now or utcnow()
+    if not is_open(attempt, now):
+        return False
+    attempt.draft, attempt.draft_saved_at = answer_fields(form), now
+    session.flush()
+    return True
 
 
 @dataclass(frozen=True)
 class SubmitOutcome:
     attempt: QuizAttempt
     result: QuizResult | None  # None when this submit was a repeat of one already counted
+    late: bool = False  # sent after the deadline: the answers saved in time were graded instead
 
 
 def submit_attempt(
-    session: Session, user: User, attempt: QuizAttempt, form: Mapping[str, Sequence[str]]
+    session: Session,
+    user: User,
+    attempt: QuizAttempt,
+    form: Mapping[str, Sequence[str]],
+    now: datetime | None = None,
 ) -> SubmitOutcome:
-    """Grade once. A second submit of the same attempt (double click) changes nothing."""
+    """Grade once. A second submit of the same attempt (double click) changes nothing.
+
+    After the deadline (plus the grace) the submitted answers are kept but not
+    graded; the answers saved before the deadline are graded instead.
+    """
+    now = now or utcnow()
+    late = not is_open(attempt, now) and attempt.status == "in_progress"
+    if late:
+        attempt.late_answers = answer_fields(form)
+        session.flush()
+        return _grade(session, attempt, attempt.draft or {}, attempt.deadline_at or now, late=True, user=user)
+    return _grade(session, attempt, answer_fields(form), now, user=user)
+
+
+def finish_if_expired(session: Session, attempt: QuizAttempt, now: datetime | None = None) -> None:
+    """An attempt left open past its deadline is graded on the answers saved in time."""
+    if attempt.status == "in_progress" and not is_open(attempt, now):
+        _grade(session, attempt, attempt.draft or {}, attempt.deadline_at, late=True)  # type: ignore[arg-type]
+
+
+def _grade(
+    session: Session,
+    attempt: QuizAttempt,
+    answers: Mapping[str, Sequence[str]],
+    when: datetime,
+    *,
+    late: bool = False,
+    user: User | None = None,
+) -> SubmitOutcome:
+    conditions = [QuizAttempt.id == attempt.id, QuizAttempt.status == "in_progress"]
+    if user is not None:
+        conditions.append(QuizAttempt.user_id == user.id)
     claimed = session.execute(
         update(QuizAttempt)
-        .where(
-            QuizAttempt.id == attempt.id, QuizAttempt.user_id == user.id, QuizAttempt.status == "in_progress"
-        )
-        .values(status="submitted", submitted_at=utcnow())
+        .where(*conditions)
+        .values(status="submitted", submitted_at=when)
         .execution_options(synchronize_session=False)
     ).rowcount
     if not claimed:
         session.refresh(attempt)
-        return SubmitOutcome(attempt, None)
+        return SubmitOutcome(attempt, None, late)
     questions = served_questions(session, attempt)
-    responses = {
-        q.key: registry.get(q.kind).read_response(q, list(form.get(f"q-{q.key}", ()))) for _, q in questions
-    }
+    responses = {q.key: registry.get(q.kind).read_response(q, answers) for _, q in questions}
     result = score_quiz([q for _, q in questions], responses, attempt.pass_mark)
     for (version_id, _), item in zip(questions, result.results, strict=True):
         session.add(
             AnswerRecord(
                 attempt_id=attempt.id,
                 question_version_id=version_id,
+                graded_version_id=version_id,
                 response=item.response,
                 score_ppm=item.ppm,
             )
@@ -177,53 +291,4 @@ def submit_attempt(
     session.refresh(attempt)
     attempt.score_ppm, attempt.is_passed = result.score_ppm, result.passed
     session.flush()
-    return SubmitOutcome(attempt, result)
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    number: int
-    question: QuestionSpec
-    view: QuestionView
-    response: object
-    score_ppm: int
-    chosen: set[str]
-    feedback: tuple[str, ...]
-
-    @property
-    def is_right(self) -> bool:
-        return self.score_ppm == to_ppm(1, 1)
-
-
-def review(session: Session, attempt: QuizAttempt) -> list[ReviewItem]:
-    """Each served question with the learner's answer and its score, in the attempt's order."""
-    questions = served_questions(session, attempt)
-    answers = {
-        a.question_version_id: a
-        for a in session.scalars(select(AnswerRecord).where(AnswerRecord.attempt_id == attempt.id))
-    }
-    items = []
-    for number, (version_id, question) in enumerate(questions, start=1):
-        answer = answers.get(version_id)
-        response = answer.response if answer else None
-        chosen = set(response) if isinstance(response, list) else set()
-        kind = registry.get(question.kind)
-        items.append(
-            ReviewItem(
-                number,
-                question,
-                kind.render(question, attempt.seed),
-                response,
-                answer.score_ppm if answer else 0,
-                chosen,
-                kind.feedback(question, response),
-            )
-        )
-    return items
-
-
-def attempts_count(session: Session, quiz_id: int) -> int:
-    return (
-        session.scalar(select(func.count()).select_from(QuizAttempt).where(QuizAttempt.quiz_id == quiz_id))
-        or 0
-    )
+    return SubmitOutcome(attempt, result, late)

@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from mooc.quiz.base import (
     ChoiceView,
+    Form,
     Option,
     Question,
     QuestionBlock,
@@ -16,7 +17,7 @@ from mooc.quiz.base import (
     Render,
     field_name,
     option_id,
-    shuffled,
+    shuffled_options,
 )
 
 _WEIGHT = re.compile(r"^(-?\d+(?:\.\d+)?)%$")
@@ -79,6 +80,8 @@ def build_question(
                 html=_inline(render(option.text)),
                 weight=weight_text(weight),
                 feedback_html=render(option.feedback) if option.feedback else "",
+                feedback_md=option.feedback,
+                pinned=option.pinned,
             )
         )
     if not block.stem.strip():
@@ -92,6 +95,7 @@ def build_question(
         stem_html=render(block.stem),
         options=tuple(options),
         explanation_html=render(block.explanation) if block.explanation else "",
+        explanation_md=block.explanation,
         hint=block.setting("hint", "") or "",
         settings=settings or {},
         line=block.line,
@@ -111,8 +115,8 @@ def _inline(html: str) -> str:
     return html
 
 
-def choice_view(question: Question, seed: int, *, shuffle: bool = True) -> QuestionView:
-    options = shuffled(question.options, seed, question.key) if shuffle else question.options
+def choice_view(question: Question, seed: int | None, *, shuffle: bool = True) -> QuestionView:
+    options = shuffled_options(question.options, seed, question.key) if shuffle else question.options
     return QuestionView(
         kind=question.kind,
         key=question.key,
@@ -123,16 +127,27 @@ def choice_view(question: Question, seed: int, *, shuffle: bool = True) -> Quest
     )
 
 
-def one_id(question: Question, values: Sequence[str]) -> list[str]:
+def values(question: Question, form: Form) -> list[str]:
+    """The values submitted under this question's field name."""
+    return list(form.get(field_name(question), ()))
+
+
+def one_id(question: Question, form: Form) -> list[str]:
     """The one option picked, or nothing: a forged form sending several picks earns nothing."""
-    ids = known_ids(question, values)
-    return ids if len(ids) == 1 and len(set(values)) == 1 else []
+    submitted = values(question, form)
+    ids = known_ids(question, form)
+    return ids if len(ids) == 1 and len(set(submitted)) == 1 else []
 
 
-def known_ids(question: Question, values: Sequence[str]) -> list[str]:
+def known_ids(question: Question, form: Form) -> list[str]:
     """Submitted option ids that belong to the question, each once, in the question's order."""
-    wanted = set(values)
+    wanted = set(values(question, form))
     return [o.id for o in question.options if o.id in wanted]
+
+
+def right_options_html(question: Question) -> str:
+    """The options that earn credit, for a review page allowed to show right answers."""
+    return "; ".join(o.html for o in question.options if o.fraction > 0)
 
 
 def chosen_feedback(question: Question, response: Sequence[str] | None) -> tuple[str, ...]:

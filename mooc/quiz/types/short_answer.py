@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from fractions import Fraction
 
 from mooc.domain.text import clean, match_key
-from mooc.quiz.base import Option, Question, QuestionBlock, QuestionView, Render, Score, field_name
+from mooc.quiz.base import Form, Option, Question, QuestionBlock, QuestionView, Render, Score, field_name
 from mooc.quiz.registry import register
 from mooc.quiz.types import _choices
 
@@ -50,7 +49,8 @@ class ShortAnswer:
             hint=question.hint,
         )
 
-    def read_response(self, question: Question, values: Sequence[str]) -> str:
+    def read_response(self, question: Question, form: Form) -> str:
+        values = _choices.values(question, form)
         return clean(values[0] if values else "")[:MAX_ANSWER_LENGTH]
 
     def matching_option(self, question: Question, response: str) -> Option | None:
@@ -70,3 +70,6 @@ class ShortAnswer:
     def feedback(self, question: Question, response: str) -> tuple[str, ...]:
         option = self.matching_option(question, response)
         return (option.feedback_html,) if option and option.feedback_html else ()
+
+    def answer_html(self, question: Question) -> str:
+        return "; ".join(o.html for o in question.options if o.fraction == 1)

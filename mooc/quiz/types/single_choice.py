@@ -1,11 +1,10 @@
-"""Single choice: exactly one right option; the learner picks one."""
+"""Single choice: one right option ([x]), others wrong or partly right ([50%]); the learner picks one."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from fractions import Fraction
 
-from mooc.quiz.base import Question, QuestionBlock, QuestionView, Render, Score
+from mooc.quiz.base import Form, Question, QuestionBlock, QuestionView, Render, Score
 from mooc.quiz.registry import register
 from mooc.quiz.types import _choices
 
@@ -20,23 +19,22 @@ class SingleChoice:
         weights = []
         for option in block.options:
             weight = _choices.marker_weight(block, option.marker, option.line)
-            if weight is not None and weight != 0:
-                raise block.error("single_choice answers are [x] or [ ]", option.line)
-            weights.append(Fraction(100) if weight is None else weight)
-        right = [o.line for o, w in zip(block.options, weights, strict=True) if w == 100]
-        if len(right) != 1:
+            weights.append(Fraction(100) if weight is None else weight)  # [50%]: partial credit
+        marked = [o.line for o in block.options if o.marker.lower() == "x"]
+        right = [w for w in weights if w == 100]
+        if len(marked) > 1 or not right:
             # Point at the second [x] when there are too many; at the question when there is none.
-            line = right[1] if len(right) > 1 else None
+            line = marked[1] if len(marked) > 1 else None
             raise block.error(
-                f"a single_choice question needs exactly one [x] answer, found {len(right)}", line
+                f"a single_choice question needs exactly one [x] answer, found {len(marked)}", line
             )
         return _choices.build_question(block, self.kind, render, weights)
 
     def render(self, question: Question, seed: int) -> QuestionView:
         return _choices.choice_view(question, seed)
 
-    def read_response(self, question: Question, values: Sequence[str]) -> list[str]:
-        return _choices.one_id(question, values)
+    def read_response(self, question: Question, form: Form) -> list[str]:
+        return _choices.one_id(question, form)
 
     def grade(self, question: Question, response: list[str]) -> Score:
         possible = Fraction(question.points)
@@ -48,3 +46,6 @@ class SingleChoice:
 
     def feedback(self, question: Question, response: list[str]) -> tuple[str, ...]:
         return _choices.chosen_feedback(question, response)
+
+    def answer_html(self, question: Question) -> str:
+        return _choices.right_options_html(question)

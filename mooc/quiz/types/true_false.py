@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from fractions import Fraction
 
-from mooc.quiz.base import Question, QuestionBlock, QuestionView, Render, Score
+from mooc.quiz.base import Form, Question, QuestionBlock, QuestionView, Render, Score
 from mooc.quiz.registry import register
 from mooc.quiz.types import _choices
 from mooc.quiz.types.single_choice import SingleChoice
@@ -37,11 +36,14 @@ class TrueFalse:
     def render(self, question: Question, seed: int) -> QuestionView:
         return _choices.choice_view(question, seed, shuffle=False)  # Đúng/Sai keep their place
 
-    def read_response(self, question: Question, values: Sequence[str]) -> list[str]:
-        return _choices.one_id(question, values)
+    def read_response(self, question: Question, form: Form) -> list[str]:
+        return _choices.one_id(question, form)
 
     def grade(self, question: Question, response: list[str]) -> Score:
         return SingleChoice().grade(question, response)
 
     def feedback(self, question: Question, response: list[str]) -> tuple[str, ...]:
         return _choices.chosen_feedback(question, response)
+
+    def answer_html(self, question: Question) -> str:
+        return _choices.right_options_html(question)

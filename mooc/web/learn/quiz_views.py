@@ -1,4 +1,4 @@
-"""Quiz pages: overview, start, answer, submit, result."""
+"""Quiz pages: overview, start, answer (saved as you go), submit, result."""
 
 from __future__ import annotations
 
@@ -12,10 +12,17 @@ from mooc.db import get_session
 from mooc.models import Course, Quiz
 from mooc.services import attempts, catalog, records
 from mooc.services.attempts import AttemptError
+from mooc.services.review import review
 from mooc.web import csrf
 from mooc.web.access import signed_in
 from mooc.web.auth.forms import EmptyForm
 from mooc.web.learn import bp
+
+
+def _settle(db) -> None:
+    """Attempts that ran out of time were graded while loading: issue a record if now earned, and keep it."""
+    records.issue_if_eligible(db, current_user)
+    db.commit()
 
 
 @bp.route("/quiz/<slug:slug>")
@@ -24,7 +31,8 @@ def quiz(slug: str):
     db = get_session()
     quiz = catalog.quiz_by_slug(db, slug) or abort(404)
     state = attempts.quiz_state(db, current_user, quiz)
-    count = catalog.question_count(db, quiz.id)
+    _settle(db)
+    count = min(quiz.draw or 10**6, catalog.question_count(db, quiz.id))
     return render_template("learn/quiz.html", quiz=quiz, state=state, form=EmptyForm(), count=count)
 
 
@@ -38,7 +46,8 @@ def start(slug: str):
     try:
         attempt = attempts.start_attempt(db, current_user, quiz)
     except AttemptError as error:
-        flash(_(str(error)), "error")
+        db.commit()  # an expired attempt may have been graded on the way
+        flash(_(error.message, **error.params), "error")
         return redirect(url_for("learn.quiz", slug=slug))
     db.commit()
     return redirect(url_for("learn.attempt", attempt_id=attempt.id))
@@ -50,45 +59,66 @@ def start(slug: str):
 def attempt(attempt_id: int):
     db = get_session()
     attempt = attempts.own_attempt(db, current_user, attempt_id) or abort(404)
-    quiz = db.get(Quiz, attempt.quiz_id)
     if attempt.status == "submitted":
+        _settle(db)
         return redirect(url_for("learn.result", attempt_id=attempt.id))
-    questions = attempts.served_questions(db, attempt)
-    answers = {key: request.form.getlist(key) for key in request.form} if request.method == "POST" else {}
-    problem = None
-    if request.method == "POST":
-        try:
-            validate_csrf(request.form.get("csrf_token"))
-        except (ValidationError, CSRFError):
-            problem = _(
-                "Trang đã mở quá lâu nên cần xác nhận lại. Các câu trả lời của bạn vẫn còn "
-                "nguyên bên dưới: hãy bấm “Nộp bài” thêm một lần nữa."
+    if request.method == "GET":
+        return _attempt_page(db, attempt, attempt.draft or {}, None)
+    answers = attempts.answer_fields(request.form)
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except (ValidationError, CSRFError):
+        problem = _(
+            "Trang đã mở quá lâu nên cần xác nhận lại. Các câu trả lời của bạn vẫn còn "
+            "nguyên bên dưới: hãy bấm “Nộp bài” thêm một lần nữa."
+        )
+        return _attempt_page(db, attempt, answers, problem, status=400)
+    if request.form.get("action") == "save":
+        attempts.save_draft(db, attempt, request.form)
+        db.commit()
+        return _attempt_page(db, attempt, answers, None, saved=True)
+    if attempts.is_open(attempt) and not any(v.strip() for values in answers.values() for v in values):
+        problem = _("Bạn chưa trả lời câu nào. Hãy chọn hoặc viết câu trả lời rồi bấm “Nộp bài”.")
+        return _attempt_page(db, attempt, answers, problem)
+    outcome = attempts.submit_attempt(db, current_user, attempt, request.form)
+    if outcome.result is not None:
+        had_record = records.issued_record(db, current_user.id, current_user.target_group_code or "")
+        record = records.issue_if_eligible(db, current_user)
+        db.commit()
+        if outcome.late:
+            flash(
+                _(
+                    "Đã hết giờ làm bài. Các câu trả lời đã lưu trước giờ hết hạn được chấm; "
+                    "những gì bạn gửi sau đó vẫn được giữ lại bên dưới."
+                ),
+                "info",
             )
-        else:
-            if not any(
-                value.strip() for key, values in answers.items() if key.startswith("q-") for value in values
-            ):
-                problem = _("Bạn chưa trả lời câu nào. Hãy chọn hoặc viết câu trả lời rồi bấm “Nộp bài”.")
-                return _attempt_page(quiz, attempt, questions, answers, problem)
-            outcome = attempts.submit_attempt(db, current_user, attempt, request.form.to_dict(flat=False))
-            if outcome.result is not None:
-                had_record = records.issued_record(db, current_user.id, current_user.target_group_code or "")
-                record = records.issue_if_eligible(db, current_user)
-                db.commit()
-                if record is not None and had_record is None:
-                    flash(_("Chúc mừng! Bạn đã hoàn thành lộ trình và được cấp chứng nhận."), "success")
-            return redirect(url_for("learn.result", attempt_id=attempt.id))
-    return _attempt_page(quiz, attempt, questions, answers, problem, status=400 if problem else 200)
+        if record is not None and had_record is None:
+            flash(_("Chúc mừng! Bạn đã hoàn thành lộ trình và được cấp chứng nhận."), "success")
+    return redirect(url_for("learn.result", attempt_id=attempt.id))
 
 
-def _attempt_page(quiz, attempt, questions, answers, problem, status: int = 200):
+@bp.route("/attempt/<int:attempt_id>/save", methods=["POST"])
+@signed_in
+def save(attempt_id: int):
+    """Saving as the learner goes (the page's script calls this; CSRF is checked as for any POST)."""
+    db = get_session()
+    attempt = attempts.own_attempt(db, current_user, attempt_id) or abort(404)
+    saved = attempts.save_draft(db, attempt, request.form)
+    db.commit()
+    return ("", 204) if saved else ("", 409)
+
+
+def _attempt_page(db, attempt, answers, problem, status: int = 200, saved: bool = False):
+    questions = attempts.served_questions(db, attempt)
     page = render_template(
         "learn/attempt.html",
-        quiz=quiz,
+        quiz=db.get(Quiz, attempt.quiz_id),
         attempt=attempt,
-        views=attempts.views(questions, attempt.seed),
+        views=attempts.views(questions, attempt),
         answers=answers,
         problem=problem,
+        saved=saved,
     )
     return page, status
 
@@ -100,6 +130,7 @@ def result(attempt_id: int):
     attempt = attempts.own_attempt(db, current_user, attempt_id) or abort(404)
     if attempt.status != "submitted":
         return redirect(url_for("learn.attempt", attempt_id=attempt.id))
+    _settle(db)
     quiz = db.get(Quiz, attempt.quiz_id)
     course = db.get(Course, quiz.course_id)
     record = records.issued_record(db, current_user.id, current_user.target_group_code or "")
@@ -108,7 +139,7 @@ def result(attempt_id: int):
         quiz=quiz,
         course=course,
         attempt=attempt,
-        items=attempts.review(db, attempt),
+        review=review(db, attempt, quiz),
         state=attempts.quiz_state(db, current_user, quiz),
         record=record,
         form=EmptyForm(),

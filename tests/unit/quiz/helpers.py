@@ -7,7 +7,7 @@ from textwrap import dedent
 
 from mooc.content.markdown import render_markdown
 from mooc.quiz import registry
-from mooc.quiz.base import Question, QuizFormatError, Score
+from mooc.quiz.base import Question, QuizFormatError, Score, field_name
 from mooc.quiz.parse import parse_questions
 
 PATH = "quizzes/mau/kiem-tra.md"
@@ -29,12 +29,12 @@ def parse_error(block_text: str, first_line: int = 1) -> QuizFormatError:
     return parsed.errors[0]
 
 
-def form_values(question: Question, answer: str | list[str]) -> list[str]:
+def form_values(question: Question, answer: str | list[str]) -> dict[str, list[str]]:
     """What a browser submits: a typed text as is, ticked options (given by text) as their ids."""
     if isinstance(answer, str):
-        return [answer]
+        return {field_name(question): [answer]}
     by_text = {o.text: o.id for o in question.options}
-    return [by_text[text] for text in answer]
+    return {field_name(question): [by_text.get(text, text) for text in answer]}
 
 
 def grade(question: Question, answer: str | list[str]) -> Score:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from mooc.quiz import registry
+from mooc.quiz.base import field_name
 
 from .helpers import PATH, assert_grades, grade, parse_error, parse_one
 
@@ -193,5 +194,7 @@ def test_feedback_of_every_ticked_option_in_the_question_order():
 def test_submitted_ids_are_kept_once_and_unknown_ones_dropped():
     question = parse_one(WEIGHTED)
     first = question.options[0].id
-    response = registry.get("multiple_choice").read_response(question, [first, "not-an-id", first])
+    response = registry.get("multiple_choice").read_response(
+        question, {field_name(question): [first, "not-an-id", first]}
+    )
     assert response == [first]

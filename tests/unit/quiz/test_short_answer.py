@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from mooc.quiz import registry
 
-from .helpers import PATH, assert_grades, parse_error, parse_one
+from .helpers import PATH, assert_grades, form_values, parse_error, parse_one
 
 CAPITAL = """
     ## Thủ đô
@@ -82,11 +82,12 @@ def test_feedback_is_that_of_the_matched_answer():
 
 def test_the_response_is_cleaned_and_cut_to_200_characters():
     question = parse_one(CAPITAL)
-    response = registry.get("short_answer").read_response(
-        question, [unicodedata.normalize("NFD", " Hà   Nội ")]
+    short_answer = registry.get("short_answer")
+    response = short_answer.read_response(
+        question, form_values(question, unicodedata.normalize("NFD", " Hà   Nội "))
     )
     assert response == "Hà Nội"
-    assert len(registry.get("short_answer").read_response(question, ["a" * 500])) == 200
+    assert len(short_answer.read_response(question, form_values(question, "a" * 500))) == 200
 
 
 def test_duplicate_accepted_answers_are_rejected_at_the_second():

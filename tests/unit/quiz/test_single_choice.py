@@ -119,9 +119,9 @@ def test_no_right_answer_is_rejected_at_the_heading():
     assert str(error) == f"{PATH}:1: a single_choice question needs exactly one [x] answer, found 0"
 
 
-def test_a_weight_is_rejected_at_its_line():
-    error = parse_error(
-        """
+def test_a_weighted_option_gives_partial_credit():
+    """As in Moodle's single-answer questions, another option may be partly right."""
+    block = """
         ## Một
         type: single_choice
 
@@ -129,9 +129,11 @@ def test_a_weight_is_rejected_at_its_line():
 
         - [x] a
         - [50%] b
+        - [ ] c
         """
-    )
-    assert str(error) == f"{PATH}:7: single_choice answers are [x] or [ ]"
+    assert_grades("single_choice", block, ["a"], Fraction(1))
+    assert_grades("single_choice", block, ["b"], Fraction(1, 2))
+    assert_grades("single_choice", block, ["c"], Fraction(0))
 
 
 def test_a_single_answer_is_rejected():

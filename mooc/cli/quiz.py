@@ -1,0 +1,145 @@
+"""mooc quiz show | convert | regrade | stats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+import yaml
+
+from mooc.content.markdown import render_markdown
+from mooc.content.problems import ContentError
+from mooc.content.sources import QUIZ_FORMATS
+from mooc.quiz.base import Question
+
+
+def read_quiz_file(path: Path):
+    """Parse one quiz file on its own (no content tree): (front matter dict, parsed questions)."""
+    from mooc.content.frontmatter import split_front_matter
+    from mooc.quiz.aiken import parse_aiken
+    from mooc.quiz.gift import parse_gift
+    from mooc.quiz.parse import parse_questions
+
+    fmt = QUIZ_FORMATS.get(path.suffix)
+    if fmt is None:
+        raise click.UsageError(f"{path}: a quiz file ends in .md, .gift or .aiken")
+    shown = str(path)
+    try:
+        if fmt == "md":
+            meta, body, first = split_front_matter(path.read_text(encoding="utf-8"), shown)
+            meta = dict(meta)
+        else:
+            sidecar = path.with_suffix(".yaml")
+            meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+            body, first = path.read_text(encoding="utf-8-sig"), 1
+    except ContentError as error:
+        raise click.ClickException(str(error)) from error
+    parser = {"md": parse_questions, "gift": parse_gift, "aiken": parse_aiken}[fmt]
+    return meta or {}, parser(body, shown, first, render_markdown)
+
+
+def describe(question: Question) -> dict:
+    """What was understood, as plain data."""
+    from mooc.quiz import registry
+
+    return {
+        "kind": question.kind,
+        "id": question.key,
+        "title": question.title,
+        "points": question.points,
+        "text": question.stem_md,
+        "hint": question.hint,
+        "explanation": question.explanation_md,
+        "options": [
+            {
+                "text": o.text,
+                "weight_percent": float(o.fraction * 100),
+                "feedback": o.feedback_md,
+                **({"matches": o.match} if o.match else {}),
+                **({"pinned": True} if o.pinned else {}),
+            }
+            for o in question.options
+        ],
+        "right_answer_html": registry.get(question.kind).answer_html(question),
+        **({"ignore_tones": True} if question.settings.get("ignore_tones") else {}),
+    }
+
+
+def _report(parsed) -> None:
+    for warning in parsed.warnings:
+        click.echo(f"{warning.path}:{warning.line}: warning: {warning.message}", err=True)
+    for error in parsed.errors:
+        click.echo(str(error), err=True)
+
+
+@click.group()
+def quiz() -> None:
+    """Quiz files (Markdown, GIFT, Aiken) and quiz results."""
+
+
+@quiz.command("show")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def show(file: Path, as_json: bool) -> None:
+    """Print what was understood from FILE: kind, text, choices with weights and feedback."""
+    _meta, parsed = read_quiz_file(file)
+    _report(parsed)
+    described = [describe(q) for q in parsed.questions]
+    if as_json:
+        click.echo(json.dumps(described, ensure_ascii=False, indent=2))
+    else:
+        for number, item in enumerate(described, start=1):
+            click.echo(f"{number}. [{item['kind']}] {item['id']}: {item['text']}")
+            for option in item["options"]:
+                target = f" -> {option['matches']}" if "matches" in option else ""
+                feedback = f"  # {option['feedback']}" if option["feedback"] else ""
+                click.echo(f"     {option['weight_percent']:>7g}%  {option['text']}{target}{feedback}")
+            if item["explanation"]:
+                click.echo(f"     > {item['explanation']}")
+    if parsed.errors:
+        raise SystemExit(1)
+
+
+@quiz.command("convert")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--to", "target", type=click.Choice(["md", "gift"]), required=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here (default: stdout).")
+def convert(file: Path, target: str, out: Path | None) -> None:
+    """Convert FILE to our Markdown format or to GIFT; say what the target format cannot hold."""
+    from mooc.quiz.export import to_gift, to_markdown
+
+    meta, parsed = read_quiz_file(file)
+    _report(parsed)
+    if parsed.errors:
+        raise click.ClickException("fix the problems above first; nothing was converted")
+    settings = {k: v for k, v in meta.items()}
+    if target == "md":
+        settings.setdefault("title", file.stem)
+        settings.setdefault("slug", file.stem)
+        settings.setdefault("course", file.parent.name)
+        settings.setdefault("competences", [])
+        front = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
+        text, losses = to_markdown(front, "", parsed.questions), []
+        if parsed.category:
+            losses.append(f"the GIFT category {parsed.category!r} (quizzes are grouped by course instead)")
+    else:
+        text, losses = to_gift(parsed.questions)
+        if settings:
+            if out is not None:
+                out.with_suffix(".yaml").write_text(
+                    yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8"
+                )
+                click.echo(f"quiz settings kept in {out.with_suffix('.yaml')}", err=True)
+            else:
+                losses.append("the quiz settings (use --out to keep them in a .yaml beside the file)")
+        if parsed.intro:
+            losses.append("the introduction text (GIFT has none)")
+    for loss in losses:
+        click.echo(f"not carried over: {loss}", err=True)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {len(parsed.questions)} question(s) to {out}", err=True)

@@ -1,0 +1,73 @@
+"""What a learner sees after an attempt, within what the quiz's review settings allow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mooc.domain.grading import FULL_PPM
+from mooc.models import AnswerRecord, Quiz, QuizAttempt
+from mooc.quiz import registry
+from mooc.quiz.base import Question, QuestionView
+from mooc.services.attempts import served_questions
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    number: int
+    question: Question
+    view: QuestionView
+    response: object
+    score_ppm: int
+    chosen: set[str]  # option ids picked (choice types)
+    picked: dict[str, str]  # prompt id → what was picked, shown as text (matching, ordering)
+    feedback: tuple[str, ...]
+    answer_html: str  # the right answer, shown only when the quiz allows it
+
+    @property
+    def is_right(self) -> bool:
+        return self.score_ppm == FULL_PPM
+
+
+@dataclass(frozen=True)
+class Review:
+    items: list[ReviewItem]
+    shows: frozenset[str]  # "score", "correctness", "feedback", "answers"
+    late_answers: dict | None
+
+
+def review(session: Session, attempt: QuizAttempt, quiz: Quiz) -> Review:
+    """Each served question with the learner's answer and its score, in the attempt's order."""
+    questions = served_questions(session, attempt)
+    answers = {
+        a.question_version_id: a
+        for a in session.scalars(select(AnswerRecord).where(AnswerRecord.attempt_id == attempt.id))
+    }
+    seed = attempt.seed if attempt.shuffle_options else None
+    items = []
+    for number, (version_id, question) in enumerate(questions, start=1):
+        answer = answers.get(version_id)
+        response = answer.response if answer else None
+        kind = registry.get(question.kind)
+        view = kind.render(question, seed)
+        chosen = set(response) if isinstance(response, list) else set()
+        labels = {c.id: c.html for c in view.choices}
+        picked = (
+            {k: labels.get(str(v), "") for k, v in response.items()} if isinstance(response, dict) else {}
+        )
+        items.append(
+            ReviewItem(
+                number=number,
+                question=question,
+                view=view,
+                response=response,
+                score_ppm=answer.score_ppm if answer else 0,
+                chosen=chosen,
+                picked=picked,
+                feedback=kind.feedback(question, response),
+                answer_html=kind.answer_html(question),
+            )
+        )
+    return Review(items, frozenset(quiz.review or ()), attempt.late_answers)

@@ -1,0 +1,56 @@
+// Progressive enhancement for the quiz page: answers are saved as the learner goes,
+// and a countdown shows the time left. Without this script the page works the same
+// (the "Lưu câu trả lời" button saves, and the server enforces the deadline).
+(function () {
+  "use strict";
+  var form = document.querySelector("form.quiz[data-save-url]");
+  if (!form || !window.fetch || !window.FormData) { return; }
+  var status = form.querySelector(".save-status");
+  var lang = document.documentElement.lang;
+  var words = lang === "en"
+    ? { saved: "Answers saved at ", failed: "Could not save just now; your answers are still here.", left: "Time left: " }
+    : { saved: "Đã lưu câu trả lời lúc ", failed: "Chưa lưu được; câu trả lời vẫn còn trên trang.", left: "Thời gian còn lại: " };
+  var timer = null;
+
+  function save() {
+    var data = new FormData(form);
+    data.delete("action");
+    fetch(form.dataset.saveUrl, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": data.get("csrf_token") }
+    }).then(function (response) {
+      if (response.status === 204) {
+        var now = new Date();
+        status.textContent = words.saved + now.toLocaleTimeString(lang === "en" ? "en-GB" : "vi-VN", { hour: "2-digit", minute: "2-digit" });
+      } else if (response.status !== 409) {
+        status.textContent = words.failed;
+      }
+    }).catch(function () { status.textContent = words.failed; });
+  }
+
+  function later() {
+    if (timer) { clearTimeout(timer); }
+    timer = setTimeout(save, 1500);
+  }
+
+  form.addEventListener("change", later);
+  form.addEventListener("input", later);
+
+  var deadline = document.getElementById("deadline");
+  if (deadline && deadline.dataset.deadline) {
+    var end = new Date(deadline.dataset.deadline).getTime();
+    var clock = document.createElement("strong");
+    clock.className = "countdown";
+    deadline.insertBefore(clock, deadline.firstChild);
+    var tick = function () {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60), seconds = left % 60;
+      clock.textContent = words.left + minutes + ":" + (seconds < 10 ? "0" : "") + seconds + " ";
+      if (left === 60) { save(); }
+      if (left > 0) { setTimeout(tick, 1000); }
+    };
+    tick();
+  }
+}());
