@@ -129,3 +129,39 @@ def preview_command(file: Path) -> None:
                     click.echo(f"  <li>{option.html}</li>")
             return
     raise click.ClickException(f"{shown_path(target)} is not a course, lesson or quiz that could be read")
+
+
+@content.command("coverage")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--group", help="Only this group code (e.g. hoc_sinh).")
+def coverage_command(path: Path | None, group: str | None) -> None:
+    """Competence × module for each group (and band); exit 1 if a required competence is not taught."""
+    from mooc.content.check import coverage
+
+    tree = read_tree(content_root(path or _default_root()))
+    if tree.framework is None:
+        raise click.ClickException("the framework file could not be read; run mooc content check")
+    names = {c.code: c.name for c in tree.framework.competences}
+    untaught = 0
+    for label, requirement, teaching in coverage(tree):
+        if group and not label.startswith(group):
+            continue
+        required = set(requirement.competences)
+        modules = list(requirement.modules)
+        click.echo(f"\n{label} — {requirement.name} ({len(modules)} modules)")
+        for number, slug in enumerate(modules, start=1):
+            click.echo(f"  {number:>2} {slug}")
+        header = " ".join(f"{n:>2}" for n in range(1, len(modules) + 1))
+        click.echo(f"  {'code':5} {'req':3}  {header}  competence")
+        for code in sorted(set(teaching) | required, key=lambda c: tuple(int(p) for p in c.split("."))):
+            cells = " ".join(" ✓" if slug in teaching.get(code, []) else " ·" for slug in modules)
+            mark = " * " if code in required else "   "
+            click.echo(f"  {code:5} {mark}  {cells}  {names.get(code, '?')}")
+        missing = sorted(required - set(teaching))
+        untaught += len(missing)
+        if missing:
+            click.echo(f"  NOT TAUGHT: {', '.join(missing)}")
+        else:
+            click.echo("  every required competence (*) is taught by at least one module")
+    if untaught:
+        raise SystemExit(1)

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import click
 import yaml
+from flask.cli import with_appcontext
 
 from mooc.content.markdown import render_markdown
 from mooc.content.problems import ContentError
 from mooc.content.sources import QUIZ_FORMATS
+from mooc.domain.text import slugify
 from mooc.quiz.base import Question
 
 
@@ -117,7 +119,7 @@ def convert(file: Path, target: str, out: Path | None) -> None:
     settings = {k: v for k, v in meta.items()}
     if target == "md":
         settings.setdefault("title", file.stem)
-        settings.setdefault("slug", file.stem)
+        settings.setdefault("slug", slugify(file.stem))  # as `content import` names it
         settings.setdefault("course", file.parent.name)
         settings.setdefault("competences", [])
         front = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
@@ -143,3 +145,67 @@ def convert(file: Path, target: str, out: Path | None) -> None:
     else:
         out.write_text(text, encoding="utf-8")
         click.echo(f"wrote {len(parsed.questions)} question(s) to {out}", err=True)
+
+
+def _quiz(slug: str):
+    from mooc.db import get_session
+    from mooc.services import catalog
+
+    quiz = catalog.quiz_by_slug(get_session(), slug)
+    if quiz is None:
+        raise click.ClickException(f"no quiz {slug!r}")
+    return quiz
+
+
+@quiz.command("regrade")
+@click.argument("slug")
+@click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
+@with_appcontext
+def regrade_command(slug: str, dry_run: bool) -> None:
+    """Score QUIZ's submitted attempts again with each question's current version; report changes."""
+    from mooc.db import get_session
+    from mooc.domain.grading import percent_shown
+    from mooc.services.quiz_results import regrade
+
+    session = get_session()
+    report = regrade(session, _quiz(slug), dry_run=dry_run)
+    if dry_run:
+        session.rollback()
+    else:
+        session.commit()
+    for change in report.changes:
+        verdict = (
+            ""
+            if change.old_passed == change.new_passed
+            else (
+                "  now passes"
+                if change.new_passed
+                else "  no longer passes (records already issued are kept)"
+            )
+        )
+        click.echo(
+            f"attempt {change.attempt_id} (account {change.user_id}, #{change.number}): "
+            f"{percent_shown(change.old_ppm)}% -> {percent_shown(change.new_ppm)}%{verdict}"
+        )
+    for code in report.records_issued:
+        click.echo(f"record issued: {code}")
+    click.echo(
+        f"{'Would change' if dry_run else 'Changed'} {len(report.changes)} of {report.attempts} attempt(s); "
+        f"{report.answers_regraded} answer(s) graded with a newer version.",
+        err=True,
+    )
+
+
+@quiz.command("stats")
+@click.argument("slug")
+@with_appcontext
+def stats_command(slug: str) -> None:
+    """Per question: answered, facility (mean score), fully right, the most common wrong answer."""
+    from mooc.db import get_session
+    from mooc.services.quiz_results import statistics
+
+    click.echo(f"{'question':30} {'answered':>8} {'facility':>8} {'right':>6}  most common wrong answer")
+    for row in statistics(get_session(), _quiz(slug)):
+        facility = "-" if row.facility_percent is None else f"{row.facility_percent}%"
+        wrong = f"{row.common_wrong} ({row.common_wrong_count})" if row.common_wrong else "-"
+        click.echo(f"{row.key[:30]:30} {row.answered:>8} {facility:>8} {row.fully_right:>6}  {wrong}")

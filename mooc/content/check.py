@@ -9,7 +9,10 @@ from pathlib import Path
 from mooc.content.markdown import is_relative
 from mooc.content.problems import Problem
 from mooc.content.sources import IMAGE_TYPES, ContentTree, QuizSource
+from mooc.domain.framework import TargetGroup
 
+# About ten minutes of reading on a phone for an unhurried reader; lessons should be shorter.
+READING_BUDGET_WORDS = 900
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -25,6 +28,16 @@ def find_problems(tree: ContentTree) -> list[Problem]:
         problems += _markdown_problems(course.path, course.shown, course.body, course.body_line, 2)
         for lesson in course.lessons:
             problems += _markdown_problems(lesson.path, lesson.shown, lesson.body, lesson.body_line, 2)
+            words = len(re.findall(r"\w+", lesson.body))
+            if words > READING_BUDGET_WORDS:
+                problems.append(
+                    Problem(
+                        lesson.shown,
+                        1,
+                        f"{words} words: more than a phone reading budget of "
+                        f"{READING_BUDGET_WORDS}; split the lesson",
+                    )
+                )
     for quiz in tree.quizzes:
         problems += _markdown_problems(
             quiz.path, quiz.shown, quiz.body, quiz.body_line, 2, check_headings=False
@@ -93,22 +106,64 @@ def _quiz_checks(tree: ContentTree, quiz: QuizSource, seen: dict[str, str], know
         yield Problem(quiz.shown, 1, f"course {quiz.course!r} already has a quiz: {others[0].shown}")
     if not quiz.questions and not any(p.path == quiz.shown and p.line > 1 for p in tree.problems):
         yield Problem(quiz.shown, quiz.body_line, "the quiz has no questions ('## ' blocks)")
+    draw = quiz.settings.draw
+    if draw and quiz.questions and draw > len(quiz.questions):
+        yield Problem(
+            quiz.shown,
+            quiz.meta_lines.get("draw", 1),
+            f"draws {draw} questions but has only {len(quiz.questions)}",
+        )
 
 
 def _requirement_checks(tree: ContentTree) -> Iterator[Problem]:
+    """Every required module exists and is aimed at its group; every required competence is taught."""
     framework_path = _shown_framework(tree)
+    known = {c.code for c in tree.framework.competences}  # type: ignore[union-attr]
     for group in tree.framework.groups:  # type: ignore[union-attr]
-        for slug in group.modules:
-            course = tree.course(slug)
-            if course is None:
-                line = tree.module_lines.get(group.code, 1)
-                yield Problem(framework_path, line, f"group {group.code} requires unknown module {slug!r}")
-            elif group.code not in course.target_groups:
-                yield Problem(
-                    course.shown,
-                    course.meta_lines.get("target_groups", 1),
-                    f"group {group.code} requires this module; add it to target_groups",
-                )
+        for label, requirement in group.requirements():
+            lines = tree.framework_lines.get(label, {})
+            taught: set[str] = set()
+            for slug in requirement.modules:
+                course = tree.course(slug)
+                if course is None:
+                    yield Problem(
+                        framework_path,
+                        lines.get("modules", 1),
+                        f"group {label} requires unknown module {slug!r}",
+                    )
+                    continue
+                taught |= set(course.competences)
+                if group.code not in course.target_groups:
+                    yield Problem(
+                        course.shown,
+                        course.meta_lines.get("target_groups", 1),
+                        f"group {group.code} requires this module; add it to target_groups",
+                    )
+            for code in requirement.competences:
+                if code not in known:
+                    yield Problem(
+                        framework_path, lines.get("competences", 1), f"unknown competence code {code!r}"
+                    )
+                elif code not in taught:
+                    yield Problem(
+                        framework_path,
+                        lines.get("competences", 1),
+                        f"group {label} must reach {code}, but none of its modules teaches it",
+                    )
+
+
+def coverage(tree: ContentTree) -> list[tuple[str, TargetGroup, dict[str, list[str]]]]:
+    """Per group (or band): competence code → the required modules that teach it."""
+    report = []
+    for group in tree.framework.groups if tree.framework else ():
+        for label, requirement in group.requirements():
+            teaching: dict[str, list[str]] = {}
+            for slug in requirement.modules:
+                course = tree.course(slug)
+                for code in course.competences if course else ():
+                    teaching.setdefault(code, []).append(slug)
+            report.append((label, requirement, teaching))
+    return report
 
 
 def _shown_framework(tree: ContentTree) -> str:

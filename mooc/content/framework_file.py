@@ -8,7 +8,7 @@ from pathlib import Path
 from mooc.content.fields import Fields
 from mooc.content.problems import ContentError
 from mooc.content.yamlfile import LineDict, load_yaml
-from mooc.domain.framework import Competency, Domain, Framework, Level, TargetGroup
+from mooc.domain.framework import Band, Competency, Domain, Framework, Level, TargetGroup
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,11 @@ class Ward:
     residential_groups: tuple[str, ...]
 
 
-def read_framework(path: Path, shown: str, module_lines: dict[str, int] | None = None) -> Framework:
+def read_framework(path: Path, shown: str, lines: dict[str, dict[str, int]] | None = None) -> Framework:
     """Parse the framework file; raises ContentError at the first mistake.
 
-    `module_lines`, if given, is filled with each group's line of `modules:`,
-    so problems found later (an unknown module) can point at it.
+    `lines`, if given, is filled with the line of each group's (and band's,
+    as "group/band") keys, so problems found later can point at them.
     """
     data = load_yaml(path.read_text(encoding="utf-8-sig"), shown)
     top = Fields(data, shown, 1, {"version", "framework", "levels", "domains", "groups"})
@@ -53,9 +53,11 @@ def read_framework(path: Path, shown: str, module_lines: dict[str, int] | None =
             seen[competency.code] = line
         domains.append(domain)
     groups = tuple(_group(item, shown, top.line("groups"), len(levels)) for item in _items(top, "groups"))
-    if module_lines is not None:
+    if lines is not None:
         for item, group in zip(_items(top, "groups"), groups, strict=True):
-            module_lines[group.code] = item.line_of("modules")
+            lines[group.code] = dict(item.key_lines)
+            for band_item in item.get("bands") or []:
+                lines[f"{group.code}/{band_item.get('code')}"] = dict(band_item.key_lines)
     codes = [g.code for g in groups]
     if len(set(codes)) != len(codes):
         raise top.error("groups", "a group code is listed twice")
@@ -132,17 +134,31 @@ def _group(item, path: str, line: int, max_level: int) -> TargetGroup:
         item,
         path,
         line,
-        {"code", "name", "name_en", "description", "target_level", "pass_mark", "decided_by", "modules"},
+        {
+            "code",
+            "name",
+            "name_en",
+            "description",
+            "target_level",
+            "pass_mark",
+            "decided_by",
+            "modules",
+            "competences",
+            "bands",
+        },
     )
     code = f.text("code")
     if not code.replace("_", "").isalnum() or not code.isascii() or code.lower() != code:
         raise f.error("code", f"group code {code!r} must be lowercase ASCII letters and '_'")
-    modules = f.text_list("modules", required=False)
-    if len(set(modules)) != len(modules):
-        raise f.error("modules", "a module is listed twice")
+    modules = _modules(f)
     decided_by = f.text("decided_by", required=False, default="ward")
     if decided_by not in {"ward", "city", "national"}:
         raise f.error("decided_by", "decided_by is one of: ward, city, national")
+    bands = tuple(_band(entry, path, f.line("bands"), max_level) for entry in f.data.get("bands") or [])
+    if bands and modules:
+        raise f.error("modules", "a group with bands lists its modules in each band")
+    if len({b.code for b in bands}) != len(bands):
+        raise f.error("bands", "a band code is listed twice")
     return TargetGroup(
         code=code,
         name=f.text("name"),
@@ -150,8 +166,32 @@ def _group(item, path: str, line: int, max_level: int) -> TargetGroup:
         description=f.text("description", required=False),
         pass_mark=f.integer("pass_mark", low=1, high=100),  # type: ignore[arg-type]
         target_level=f.integer("target_level", low=1, high=max_level),  # type: ignore[arg-type]
-        modules=tuple(modules),
+        modules=modules,
         decided_by=decided_by,
+        competences=tuple(f.competence_codes() if "competences" in f.data else ()),
+        bands=bands,
+    )
+
+
+def _modules(f: Fields) -> tuple[str, ...]:
+    modules = f.text_list("modules", required=False)
+    if len(set(modules)) != len(modules):
+        raise f.error("modules", "a module is listed twice")
+    return tuple(modules)
+
+
+def _band(item, path: str, line: int, max_level: int) -> Band:
+    f = Fields(item, path, line, {"code", "name", "name_en", "target_level", "modules", "competences"})
+    code = f.text("code")
+    if not code.isascii() or not code.isalnum():
+        raise f.error("code", f"band code {code!r} must be ASCII letters and digits, like TC1")
+    return Band(
+        code=code,
+        name=f.text("name"),
+        name_en=f.text("name_en"),
+        target_level=f.integer("target_level", low=1, high=max_level),  # type: ignore[arg-type]
+        modules=_modules(f),
+        competences=tuple(f.competence_codes() if "competences" in f.data else ()),
     )
 
 

@@ -19,6 +19,7 @@ from mooc.models import (
     Competency,
     Course,
     FrameworkVersion,
+    GroupBand,
     GroupModule,
     Lesson,
     Question,
@@ -225,19 +226,32 @@ def _import_groups(session: Session, framework: Framework, courses: dict[str, Co
         row = rows.get(group.code) or TargetGroup(code=group.code)
         row.name, row.name_en, row.description = group.name, group.name_en, group.description
         row.pass_mark, row.target_level, row.position = group.pass_mark, group.target_level, position
-        missing = [slug for slug in group.modules if slug not in courses]
+        required = [("", group.modules)] + [(band.code, band.modules) for band in group.bands]
+        missing = [slug for _band, slugs in required for slug in slugs if slug not in courses]
         if missing:
             raise ContentImportError(
                 [
                     Problem(
                         "framework/framework.yaml",
                         1,
-                        f"group {group.code} requires {', '.join(missing)}, which is not imported",
+                        f"group {group.code} requires {', '.join(sorted(set(missing)))}, not imported",
                     )
                 ]
             )
         row.modules = [
-            GroupModule(group_code=group.code, course_id=courses[slug].id, position=i)
-            for i, slug in enumerate(group.modules)
+            GroupModule(group_code=group.code, band_code=band, course_id=courses[slug].id, position=i)
+            for band, slugs in required
+            for i, slug in enumerate(slugs)
+        ]
+        row.bands = [
+            GroupBand(
+                group_code=group.code,
+                code=band.code,
+                name=band.name,
+                name_en=band.name_en,
+                target_level=band.target_level,
+                position=i,
+            )
+            for i, band in enumerate(group.bands)
         ]
         session.add(row)

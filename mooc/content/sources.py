@@ -98,7 +98,8 @@ class ContentTree:
     quizzes: list[QuizSource] = field(default_factory=list)
     assets: dict[str, Asset] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    module_lines: dict[str, int] = field(default_factory=dict)  # group code → line of its `modules:`
+    # "group" or "group/band" → {key: line} in framework.yaml, for problems found after reading
+    framework_lines: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def course(self, slug: str) -> CourseSource | None:
         return next((c for c in self.courses if c.slug == slug), None)
@@ -108,7 +109,7 @@ def read_tree(root: Path) -> ContentTree:
     """Read everything under `root`; problems are in `tree.problems`."""
     tree = ContentTree(root=root.resolve())
     readers = (
-        ("framework.yaml", lambda p, shown: read_framework(p, shown, tree.module_lines), "framework"),
+        ("framework.yaml", lambda p, shown: read_framework(p, shown, tree.framework_lines), "framework"),
         ("ward.yaml", read_ward, "ward"),
     )
     for name, reader, attr in readers:

@@ -33,8 +33,24 @@ class Level:
 
 
 @dataclass(frozen=True)
+class Band:
+    """A grade band of pupils (CB1 … NC1): its own modules and level."""
+
+    code: str
+    name: str
+    name_en: str
+    target_level: int
+    modules: tuple[str, ...]
+    competences: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class TargetGroup:
-    """A target group and what it must pass: every module listed, at `pass_mark` percent."""
+    """A target group and what it must pass: every module listed, at `pass_mark` percent.
+
+    A group with bands (pupils) has no modules of its own: each band has them,
+    and `for_band` gives the requirement of one band as a plain group.
+    """
 
     code: str
     name: str
@@ -44,11 +60,41 @@ class TargetGroup:
     target_level: int
     modules: tuple[str, ...]
     decided_by: str = "ward"
+    competences: tuple[str, ...] = ()  # what the group must reach; every one taught by a module
+    bands: tuple[Band, ...] = ()
 
     @property
     def is_open(self) -> bool:
         """A group without required modules can never earn a record."""
-        return bool(self.modules)
+        return bool(self.modules) or any(b.modules for b in self.bands)
+
+    def band(self, code: str | None) -> Band | None:
+        return next((b for b in self.bands if b.code == code), None)
+
+    def for_band(self, code: str | None) -> TargetGroup | None:
+        """The requirement for one band (None if the band is unknown); the group itself if it has none."""
+        if not self.bands:
+            return self
+        band = self.band(code)
+        if band is None:
+            return None
+        return TargetGroup(
+            code=self.code,
+            name=f"{self.name} · {band.name}",
+            name_en=f"{self.name_en} · {band.name_en}",
+            description=self.description,
+            pass_mark=self.pass_mark,
+            target_level=band.target_level,
+            modules=band.modules,
+            decided_by=self.decided_by,
+            competences=band.competences,
+        )
+
+    def requirements(self) -> list[tuple[str, TargetGroup]]:
+        """(label, requirement) for the group, or for each of its bands."""
+        if not self.bands:
+            return [(self.code, self)]
+        return [(f"{self.code}/{b.code}", self.for_band(b.code)) for b in self.bands]  # type: ignore[misc]
 
 
 @dataclass(frozen=True)

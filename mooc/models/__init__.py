@@ -4,6 +4,7 @@ from mooc.models.catalog import Asset, Course, Lesson, Question, QuestionVersion
 from mooc.models.framework import (
     Competency,
     FrameworkVersion,
+    GroupBand,
     GroupModule,
     ResidentialGroup,
     TargetGroup,
@@ -20,6 +21,7 @@ __all__ = [
     "CompletionRecord",
     "Course",
     "FrameworkVersion",
+    "GroupBand",
     "GroupModule",
     "Lesson",
     "LessonCompletion",

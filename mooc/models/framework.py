@@ -48,16 +48,33 @@ class TargetGroup(Base):
     modules: Mapped[list[GroupModule]] = relationship(
         order_by="GroupModule.position", cascade="all, delete-orphan"
     )
+    bands: Mapped[list[GroupBand]] = relationship(order_by="GroupBand.position", cascade="all, delete-orphan")
+
+
+class GroupBand(Base):
+    """A grade band of a group (pupils: CB1 … NC1), with its own required modules."""
+
+    __tablename__ = "group_band"
+
+    group_code: Mapped[str] = mapped_column(
+        ForeignKey("target_group.code", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    target_level: Mapped[int]
+    position: Mapped[int] = mapped_column(default=0)
 
 
 class GroupModule(Base):
-    """One module a group must pass."""
+    """One module a group (or one band of it) must pass."""
 
     __tablename__ = "group_module"
 
     group_code: Mapped[str] = mapped_column(
         ForeignKey("target_group.code", ondelete="CASCADE"), primary_key=True
     )
+    band_code: Mapped[str] = mapped_column(String(8), primary_key=True, default="")  # "": the whole group
     course_id: Mapped[int] = mapped_column(ForeignKey("course.id"), primary_key=True)
     position: Mapped[int] = mapped_column(default=0)
 

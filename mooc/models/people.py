@@ -31,6 +31,7 @@ class User(UserMixin, Base):
     name_folded: Mapped[str] = mapped_column(String(120), index=True)
     date_of_birth: Mapped[date | None] = mapped_column(Date)
     target_group_code: Mapped[str | None] = mapped_column(ForeignKey("target_group.code"))
+    band_code: Mapped[str] = mapped_column(String(8), default="")  # pupils' grade band; "" otherwise
     residential_group: Mapped[str | None] = mapped_column(String(80))
     role: Mapped[str] = mapped_column(String(16), default="learner")
     locale: Mapped[str] = mapped_column(String(8), default="vi")

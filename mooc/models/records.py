@@ -22,6 +22,7 @@ class CompletionRecord(Base):
             "uq_completion_record_issued",
             "user_id",
             "group_code",
+            "band_code",
             unique=True,
             sqlite_where=text("status = 'issued'"),
             postgresql_where=text("status = 'issued'"),
@@ -37,6 +38,7 @@ class CompletionRecord(Base):
     date_of_birth: Mapped[date | None] = mapped_column(Date)
     group_code: Mapped[str] = mapped_column(String(32), index=True)
     group_name: Mapped[str] = mapped_column(String(200))
+    band_code: Mapped[str] = mapped_column(String(8), default="")
     residential_group: Mapped[str | None] = mapped_column(String(80), index=True)
     framework_version: Mapped[str] = mapped_column(String(40))
     framework_name: Mapped[str] = mapped_column(String(200))

@@ -27,7 +27,17 @@ _TAG = re.compile(r"\[tag:([^\]]*)\]")
 class _Raw:
     line: int
     lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)  # the file line of each of `lines`
     ids: list[str] = field(default_factory=list)
+
+    def line_of_brace(self, nth: int) -> int:
+        """The file line holding the nth unescaped '{' or '}' (counting from 1); the first line if none."""
+        seen = 0
+        for number, text in zip(self.numbers, self.lines, strict=True):
+            seen += sum(escape(text).count(sign) for sign in "{}")
+            if seen >= nth:
+                return number
+        return self.line
 
 
 def parse_gift(text: str, path: str, first_line: int, render: Render) -> ParsedQuestions:
@@ -75,6 +85,7 @@ def _blocks(text: str, first_line: int) -> list[_Raw]:
         if not current.lines:
             current.line = number
         current.lines.append(line)
+        current.numbers.append(number)
     if current is not None and current.lines:
         blocks.append(current)
     return blocks
@@ -102,7 +113,10 @@ def _to_block(
     stem_text, answers, after = text[:opening], text[opening + 1 : closing], text[closing + 1 :]
     if "{" in after or "}" in after:
         raise QuizFormatError(
-            path, line, "two answer blocks in one question: leave a blank line between questions"
+            path,
+            raw.line_of_brace(3),  # the first sign after the question's own { }
+            "a second answer block: leave a blank line before each question "
+            "(or write \\{ and \\} for the signs)",
         )
     fmt, stem_text = split_format(stem_text, "moodle")
     blank = bool(after.strip())

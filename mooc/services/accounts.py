@@ -40,6 +40,7 @@ class Profile:
     phone: str | None
     target_group_code: str | None
     residential_group: str | None
+    band_code: str = ""  # pupils' grade band (CB1 … NC1)
 
 
 def normalize_phone(value: str) -> str | None:
@@ -95,8 +96,14 @@ def _check_profile(session: Session, profile: Profile) -> None:
         raise AccountError("phone", N_("Cần có số điện thoại hoặc e-mail để đăng nhập."))
     if len(profile.full_name) < 2:
         raise AccountError("full_name", N_("Vui lòng nhập họ và tên."))
-    if profile.target_group_code and session.get(TargetGroup, profile.target_group_code) is None:
+    group = session.get(TargetGroup, profile.target_group_code) if profile.target_group_code else None
+    if profile.target_group_code and group is None:
         raise AccountError("target_group_code", N_("Nhóm đối tượng không hợp lệ."))
+    bands = {b.code for b in group.bands} if group else set()
+    if bands and profile.band_code not in bands:
+        raise AccountError("band_code", N_("Học sinh cần chọn khối lớp."))
+    if not bands and profile.band_code:
+        raise AccountError("band_code", N_("Chỉ học sinh mới chọn khối lớp."))
 
 
 def register(session: Session, profile: Profile, password: str) -> User:
@@ -123,6 +130,7 @@ def _apply(user: User, profile: Profile) -> None:
     user.date_of_birth = profile.date_of_birth
     user.email, user.phone = profile.email, profile.phone
     user.target_group_code = profile.target_group_code
+    user.band_code = profile.band_code or ""
     user.residential_group = profile.residential_group
 
 

@@ -118,7 +118,7 @@ def start_attempt(session: Session, user: User, quiz: Quiz, now: datetime | None
     if state.attempts_left == 0:
         raise AttemptError(N_("Bạn đã dùng hết số lần làm bài kiểm tra này."))
     if state.wait_until is not None:
-        minutes = int((state.wait_until - state.now).total_seconds() // 60) + 1
+        minutes = -int(-(state.wait_until - state.now).total_seconds() // 60)  # rounded up
         raise AttemptError(N_("Bạn cần chờ thêm %(minutes)d phút nữa mới được làm lại."), minutes=minutes)
     seed = secrets.randbelow(2**31)
     served = _draw(session, quiz, state.attempts, seed)
@@ -172,11 +172,14 @@ def _draw(session: Session, quiz: Quiz, previous: list[QuizAttempt], seed: int) 
     return [r.current_version_id for r in chosen]
 
 
-def own_attempt(session: Session, user: User, attempt_id: int) -> QuizAttempt | None:
+def own_attempt(
+    session: Session, user: User, attempt_id: int, *, finish_expired: bool = True
+) -> QuizAttempt | None:
+    """The user's attempt; a request bringing answers passes finish_expired=False so late ones are kept."""
     attempt = session.scalar(
         select(QuizAttempt).where(QuizAttempt.id == attempt_id, QuizAttempt.user_id == user.id)
     )
-    if attempt is not None:
+    if attempt is not None and finish_expired:
         finish_if_expired(session, attempt)
     return attempt
 
@@ -211,9 +214,12 @@ def is_open(attempt: QuizAttempt, now: datetime | None = None) -> bool:
 def save_draft(
     session: Session, attempt: QuizAttempt, form: Mapping[str, Sequence[str]], now: datetime | None = None
 ) -> bool:
-    """Keep the answers given so far; False (nothing saved) once the attempt is closed."""
+    """Keep the answers given so far; False once closed (past the time they are kept as late answers)."""
     now = now or utcnow()
     if not is_open(attempt, now):
+        if attempt.status == "in_progress":
+            attempt.late_answers = answer_fields(form)
+            session.flush()
         return False
     attempt.draft, attempt.draft_saved_at = answer_fields(form), now
     session.flush()

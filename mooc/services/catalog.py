@@ -9,7 +9,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from mooc.domain.framework import TargetGroup as GroupRule
 from mooc.domain.grading import effective_pass_mark
-from mooc.models import Course, FrameworkVersion, Lesson, Question, Quiz, ResidentialGroup, TargetGroup
+from mooc.models import (
+    Course,
+    FrameworkVersion,
+    GroupBand,
+    Lesson,
+    Question,
+    Quiz,
+    ResidentialGroup,
+    TargetGroup,
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,12 @@ class Requirement:
     rule: GroupRule
     courses: list[Course]
     quizzes: dict[int, Quiz]  # course id → its quiz
+    band: GroupBand | None = None
+
+    @property
+    def name(self) -> str:
+        """The group's name, with the band for pupils ("Học sinh · Lớp 6–7")."""
+        return self.rule.name
 
     def pass_mark(self, course_id: int) -> int:
         quiz = self.quizzes.get(course_id)
@@ -28,7 +43,11 @@ class Requirement:
 
 def groups(session: Session) -> list[TargetGroup]:
     """Every target group with its required modules, in two queries."""
-    query = select(TargetGroup).order_by(TargetGroup.position).options(selectinload(TargetGroup.modules))
+    query = (
+        select(TargetGroup)
+        .order_by(TargetGroup.position)
+        .options(selectinload(TargetGroup.modules), selectinload(TargetGroup.bands))
+    )
     return list(session.scalars(query))
 
 
@@ -43,16 +62,24 @@ def current_framework(session: Session) -> FrameworkVersion | None:
     return session.scalar(select(FrameworkVersion).where(FrameworkVersion.is_current))
 
 
-def requirement(session: Session, group_code: str | None) -> Requirement | None:
-    """The group's required modules (with lessons and quizzes), or None for no group."""
+def requirement(session: Session, group_code: str | None, band_code: str = "") -> Requirement | None:
+    """The group's (or its band's) required modules with lessons and quizzes; None without a group.
+
+    A group with bands and no band chosen has no requirement yet.
+    """
     if not group_code:
         return None
     group = session.scalar(
-        select(TargetGroup).where(TargetGroup.code == group_code).options(selectinload(TargetGroup.modules))
+        select(TargetGroup)
+        .where(TargetGroup.code == group_code)
+        .options(selectinload(TargetGroup.modules), selectinload(TargetGroup.bands))
     )
     if group is None:
         return None
-    ids = [m.course_id for m in group.modules]
+    band = next((b for b in group.bands if b.code == band_code), None)
+    if group.bands and band is None:
+        return None
+    ids = [m.course_id for m in group.modules if m.band_code == (band.code if band else "")]
     by_id = {
         c.id: c
         for c in session.scalars(
@@ -65,14 +92,14 @@ def requirement(session: Session, group_code: str | None) -> Requirement | None:
     }
     rule = GroupRule(
         code=group.code,
-        name=group.name,
-        name_en=group.name_en,
+        name=f"{group.name} · {band.name}" if band else group.name,
+        name_en=f"{group.name_en} · {band.name_en}" if band else group.name_en,
         description=group.description,
         pass_mark=group.pass_mark,
-        target_level=group.target_level,
+        target_level=band.target_level if band else group.target_level,
         modules=tuple(c.slug for c in courses),
     )
-    return Requirement(group, rule, courses, quizzes)
+    return Requirement(group, rule, courses, quizzes, band)
 
 
 def course_by_slug(session: Session, slug: str) -> Course | None:

@@ -90,7 +90,7 @@ def completed_lesson_ids(session: Session, user_id: int, lesson_ids: list[int]) 
 
 def learner_path(session: Session, user: User) -> PathView:
     """Everything the "my path" page shows, in a fixed number of queries."""
-    requirement = catalog.requirement(session, user.target_group_code)
+    requirement = catalog.requirement(session, user.target_group_code, user.band_code)
     if requirement is None:
         return PathView(None, [], None)
     lesson_ids = [lesson.id for c in requirement.courses for lesson in c.lessons]

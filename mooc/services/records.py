@@ -18,14 +18,22 @@ from mooc.services import catalog, progress
 from mooc.timefmt import LOCAL_TZ
 
 
-def issued_record(session: Session, user_id: int, group_code: str) -> CompletionRecord | None:
+def issued_record(
+    session: Session, user_id: int, group_code: str, band_code: str = ""
+) -> CompletionRecord | None:
     return session.scalar(
         select(CompletionRecord).where(
             CompletionRecord.user_id == user_id,
             CompletionRecord.group_code == group_code,
+            CompletionRecord.band_code == band_code,
             CompletionRecord.status == "issued",
         )
     )
+
+
+def current_record(session: Session, user: User) -> CompletionRecord | None:
+    """The learner's valid record for the group and band they are in now."""
+    return issued_record(session, user.id, user.target_group_code or "", user.band_code or "")
 
 
 def issue_if_eligible(session: Session, user: User) -> CompletionRecord | None:
@@ -36,10 +44,10 @@ def issue_if_eligible(session: Session, user: User) -> CompletionRecord | None:
     """
     if user.role != "learner" or not user.target_group_code:
         return None
-    existing = issued_record(session, user.id, user.target_group_code)
+    existing = current_record(session, user)
     if existing is not None:
         return existing
-    requirement = catalog.requirement(session, user.target_group_code)
+    requirement = catalog.requirement(session, user.target_group_code, user.band_code)
     framework = catalog.current_framework(session)
     if requirement is None or framework is None:
         return None
@@ -61,7 +69,8 @@ def issue_if_eligible(session: Session, user: User) -> CompletionRecord | None:
         name_folded=fold(user.full_name),
         date_of_birth=user.date_of_birth,
         group_code=requirement.group.code,
-        group_name=requirement.group.name,
+        group_name=requirement.name,
+        band_code=requirement.band.code if requirement.band else "",
         residential_group=user.residential_group,
         framework_version=framework.version,
         framework_name=framework.data.get("name", ""),
@@ -71,7 +80,7 @@ def issue_if_eligible(session: Session, user: User) -> CompletionRecord | None:
         with session.begin_nested():
             session.add(record)
     except IntegrityError:  # issued by a concurrent request a moment ago
-        return issued_record(session, user.id, user.target_group_code)
+        return current_record(session, user)
     return record
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -35,7 +36,7 @@ class ReviewItem:
 class Review:
     items: list[ReviewItem]
     shows: frozenset[str]  # "score", "correctness", "feedback", "answers"
-    late_answers: dict | None
+    late: list[tuple[int, str]]  # (question number, HTML): answers sent after the time ran out
 
 
 def review(session: Session, attempt: QuizAttempt, quiz: Quiz) -> Review:
@@ -70,4 +71,23 @@ def review(session: Session, attempt: QuizAttempt, quiz: Quiz) -> Review:
                 answer_html=kind.answer_html(question),
             )
         )
-    return Review(items, frozenset(quiz.review or ()), attempt.late_answers)
+    return Review(items, frozenset(quiz.review or ()), _late(items, attempt.late_answers or {}))
+
+
+def _late(items: list[ReviewItem], answers: dict) -> list[tuple[int, str]]:
+    """Answers sent too late, per question, as the learner chose or typed them (never graded)."""
+    shown = []
+    for item in items:
+        view = item.view
+        labels = {c.id: c.html for c in view.choices}
+
+        def said(name: str, labels: dict[str, str] = labels) -> list[str]:
+            return [labels.get(v, html.escape(v)) for v in answers.get(name, []) if v.strip()]
+
+        parts = said(view.field_name)
+        for prompt in view.prompts:
+            if picked := said(f"{view.field_name}-{prompt.id}"):
+                parts.append(f"{prompt.html} → {', '.join(picked)}")
+        if parts:
+            shown.append((item.number, "; ".join(parts)))
+    return shown

@@ -33,9 +33,9 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=lambda: "Asia/Ho_Chi_Minh")
     app.before_request(check_access)
 
-    from mooc.web import auth, certify, errors, learn, site, templating
+    from mooc.web import auth, author, certify, errors, learn, site, templating
 
-    for module in (auth, learn, certify, site):
+    for module in (auth, learn, author, certify, site):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     templating.init_app(app)

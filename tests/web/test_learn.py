@@ -105,7 +105,7 @@ def test_the_path_page_without_a_group_invites_choosing_one(browser, session, co
     make_user(role="learner", group=None, login="0900000001")
     browser.login("0900000001", "mat-khau-dai-1")
     page = browser.get("/path").get_data(as_text=True)
-    assert "Bạn chưa chọn nhóm đối tượng." in page
+    assert "Bạn chưa chọn nhóm đối tượng" in page
 
 
 def test_media_is_served_with_long_caching_and_a_sandbox(client, session, content):

@@ -38,7 +38,17 @@ def marker_weight(block: QuestionBlock, marker: str, line: int) -> Fraction | No
         raise block.error(f"bad weight [{marker}]", line) from exc
     if not -100 <= value <= 100:
         raise block.error(f"weight [{marker}] must be between -100% and 100%", line)
-    return value
+    return _recurring(value)
+
+
+def _recurring(value: Fraction) -> Fraction:
+    """A third, sixth, seventh or ninth written to five decimals (Moodle's 33.33333) means exactly that.
+
+    Without this, three right answers exported as 33.33333% each would add up to
+    99.99999% and the question could not be read back.
+    """
+    exact = (value / 100).limit_denominator(12) * 100
+    return exact if abs(exact - value) < Fraction(1, 10**5) else value
 
 
 def weight_text(value: Fraction) -> str:

@@ -16,6 +16,7 @@ _SPEC = re.compile(
     rf"^(?:(?P<low>{_NUMBER})\.\.(?P<high>{_NUMBER})|(?P<value>{_NUMBER})(?::(?P<tol>{_NUMBER}))?)$"
 )
 _GROUPED = {",": re.compile(r"^-?\d{1,3}(,\d{3})+$"), ".": re.compile(r"^-?\d{1,3}(\.\d{3})+$")}
+_TYPED = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 ANY_OTHER = "*"
 
 
@@ -46,6 +47,8 @@ def readings(typed: str) -> set[Fraction]:
             candidates.append(text.replace(sep, ""))
     numbers = set()
     for candidate in candidates:
+        if not _TYPED.match(candidate):
+            continue  # "1e999999999" or "inf" are not what a learner means (and would hang or crash)
         try:
             numbers.add(Fraction(Decimal(candidate)))
         except (InvalidOperation, ValueError):
@@ -80,10 +83,10 @@ class Numerical:
                         f"{option.text!r} is not a number: write 3.14, 3.14:0.01 or 1..5 (decimal point)",
                         option.line,
                     )
-                if bounds[0] > bounds[1]:
-                    raise block.error("a range goes from the smaller number to the larger", option.line)
                 if ":" in option.text and Fraction(Decimal(option.text.split(":")[1])) < 0:
                     raise block.error("a tolerance cannot be negative", option.line)
+                if bounds[0] > bounds[1]:
+                    raise block.error("a range goes from the smaller number to the larger", option.line)
             if weight < 0:
                 raise block.error("numerical weights are between 0% and 100%", option.line)
             weights.append(weight)

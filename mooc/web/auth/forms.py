@@ -75,6 +75,9 @@ class ProfileForm(Form):
         ],
         validate_choice=False,
     )  # the service checks the group exists, with a message of ours
+    band_code = SelectField(
+        _l("Khối lớp (chỉ học sinh chọn)"), validators=[Optional()], validate_choice=False
+    )
     residential_group = SelectField(_l("Tổ dân phố"), validators=[Optional()], validate_choice=False)
 
     def validate_residential_group(self, field) -> None:

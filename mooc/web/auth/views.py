@@ -27,7 +27,11 @@ from mooc.web.templating import localized
 
 def _fill_choices(form: ProfileForm) -> None:
     db = get_session()
-    form.target_group_code.choices = [(g.code, localized(g)) for g in catalog.groups(db)]
+    groups = catalog.groups(db)
+    form.target_group_code.choices = [(g.code, localized(g)) for g in groups]
+    form.band_code.choices = [("", _("— Không phải học sinh —"))] + [
+        (b.code, f"{b.code}: {localized(b)}") for g in groups for b in g.bands
+    ]
     form.residential_group.choices = (
         [("", _("— Chọn tổ dân phố —"))]
         + [(name, name) for name in catalog.residential_groups(db)]
@@ -44,6 +48,7 @@ def _profile(form: ProfileForm) -> Profile:
         phone=accounts.normalize_phone(form.phone.data or ""),
         target_group_code=form.target_group_code.data,
         residential_group=form.residential_group.data or None,
+        band_code=form.band_code.data or "",
     )
 
 

@@ -58,7 +58,10 @@ def start(slug: str):
 @csrf.exempt  # checked below, so a stale token re-shows the answers instead of losing them
 def attempt(attempt_id: int):
     db = get_session()
-    attempt = attempts.own_attempt(db, current_user, attempt_id) or abort(404)
+    # A POST brings answers: an attempt past its time is closed by submit_attempt, which keeps them.
+    attempt = attempts.own_attempt(
+        db, current_user, attempt_id, finish_expired=request.method == "GET"
+    ) or abort(404)
     if attempt.status == "submitted":
         _settle(db)
         return redirect(url_for("learn.result", attempt_id=attempt.id))
@@ -73,16 +76,16 @@ def attempt(attempt_id: int):
             "nguyên bên dưới: hãy bấm “Nộp bài” thêm một lần nữa."
         )
         return _attempt_page(db, attempt, answers, problem, status=400)
-    if request.form.get("action") == "save":
-        attempts.save_draft(db, attempt, request.form)
+    if request.form.get("action") == "save" and attempts.save_draft(db, attempt, request.form):
         db.commit()
         return _attempt_page(db, attempt, answers, None, saved=True)
+    # A save after the time ran out goes on as a (late) submit: the learner is told, nothing is lost.
     if attempts.is_open(attempt) and not any(v.strip() for values in answers.values() for v in values):
         problem = _("Bạn chưa trả lời câu nào. Hãy chọn hoặc viết câu trả lời rồi bấm “Nộp bài”.")
         return _attempt_page(db, attempt, answers, problem)
     outcome = attempts.submit_attempt(db, current_user, attempt, request.form)
     if outcome.result is not None:
-        had_record = records.issued_record(db, current_user.id, current_user.target_group_code or "")
+        had_record = records.current_record(db, current_user)
         record = records.issue_if_eligible(db, current_user)
         db.commit()
         if outcome.late:
@@ -103,8 +106,8 @@ def attempt(attempt_id: int):
 def save(attempt_id: int):
     """Saving as the learner goes (the page's script calls this; CSRF is checked as for any POST)."""
     db = get_session()
-    attempt = attempts.own_attempt(db, current_user, attempt_id) or abort(404)
-    saved = attempts.save_draft(db, attempt, request.form)
+    attempt = attempts.own_attempt(db, current_user, attempt_id, finish_expired=False) or abort(404)
+    saved = attempts.save_draft(db, attempt, request.form)  # too late: kept as late answers, not saved
     db.commit()
     return ("", 204) if saved else ("", 409)
 
@@ -133,7 +136,7 @@ def result(attempt_id: int):
     _settle(db)
     quiz = db.get(Quiz, attempt.quiz_id)
     course = db.get(Course, quiz.course_id)
-    record = records.issued_record(db, current_user.id, current_user.target_group_code or "")
+    record = records.current_record(db, current_user)
     return render_template(
         "learn/result.html",
         quiz=quiz,

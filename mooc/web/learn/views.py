@@ -25,7 +25,7 @@ def home():
 def my_path():
     db = get_session()
     path = progress.learner_path(db, current_user)
-    record = records.issued_record(db, current_user.id, current_user.target_group_code or "")
+    record = records.current_record(db, current_user)
     return render_template("learn/path.html", path=path, record=record)
 
 

@@ -39,8 +39,24 @@ def test_the_shipped_framework_has_exactly_the_four_groups(shipped):
     assert [g.code for g in shipped.groups] == ["nguoi_dan", "can_bo", "hoc_sinh", "nguoi_lao_dong"]
 
 
-def test_only_residents_have_required_modules_so_far(shipped):
-    assert [g.code for g in shipped.groups if g.is_open] == ["nguoi_dan"]
+def test_every_group_has_required_modules_and_pupils_have_one_path_per_grade_band(shipped):
+    assert [g.code for g in shipped.groups if g.is_open] == [
+        "nguoi_dan",
+        "can_bo",
+        "hoc_sinh",
+        "nguoi_lao_dong",
+    ]
+    pupils = next(g for g in shipped.groups if g.code == "hoc_sinh")
+    assert [b.code for b in pupils.bands] == ["CB1", "CB2", "TC1", "TC2", "NC1"]
+    assert pupils.modules == () and all(b.modules for b in pupils.bands)
+    assert pupils.for_band("TC1").name == "Học sinh · Lớp 6–7"
+    assert pupils.for_band("XX") is None
+
+
+def test_the_shared_core_is_one_module_reused_by_the_adult_groups(shipped):
+    adults = [g for g in shipped.groups if g.code in ("nguoi_dan", "can_bo", "nguoi_lao_dong")]
+    for slug in ("vneid-danh-tinh-so", "lua-dao-va-du-lieu-ca-nhan"):
+        assert all(slug in g.modules for g in adults)
     assert len(shipped.group("nguoi_dan").modules) == 6
 
 
@@ -107,8 +123,8 @@ def test_an_unknown_group_key_is_reported_at_its_line(tmp_path):
     ) == Problem(
         SHOWN,
         23,
-        "unknown key 'passmark' (allowed: code, decided_by, description, modules, name, name_en, "
-        "pass_mark, target_level)",
+        "unknown key 'passmark' (allowed: bands, code, competences, decided_by, description, modules, "
+        "name, name_en, pass_mark, target_level)",
     )
 
 
