@@ -6,14 +6,14 @@ PORT ?= 5000
 HOST ?= 127.0.0.1
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test setup db content lint check translations clean bench translations-update
+.PHONY: run test setup db content lint check translations clean bench translations-update browser-tools
 
 run: setup db content
 	@$(BIN)/mooc demo setup
 	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl+C to stop)"
 	@$(BIN)/mooc run --host $(HOST) --port $(PORT)
 
-test: setup
+test: setup browser-tools
 	$(BIN)/ruff check .
 	$(BIN)/mooc content check
 	$(BIN)/pytest
@@ -24,6 +24,13 @@ $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
+
+# axe-core for the accessibility checks in the browser tests (skipped, with a reason, without npm).
+browser-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: browser accessibility tests will be skipped"; fi
 
 translations: $(INSTALLED)
 	@$(BIN)/pybabel -q compile --use-fuzzy -d mooc/translations

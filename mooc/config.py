@@ -43,4 +43,10 @@ def load(instance: Path) -> dict[str, Any]:
         "LANGUAGES": ("vi", "en"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SQL_ECHO": os.environ.get("MOOC_SQL_ECHO") == "1",
+        # Rate limits: counters in the database by default, so all workers share them.
+        "RATELIMIT_ENABLED": os.environ.get("MOOC_RATELIMIT", "on") != "off",
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "mooc+db://"),
+        "RATELIMIT_HEADERS_ENABLED": False,
+        # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none, trust nothing).
+        "PROXIES": int(os.environ.get("MOOC_PROXIES", "0")),
     }

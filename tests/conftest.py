@@ -63,7 +63,14 @@ def database(database_url, tmp_path_factory) -> Database:
 def app(database, tmp_path, monkeypatch):
     """The app, its sessions bound to one connection whose transaction is rolled back after."""
     monkeypatch.chdir(tmp_path)  # the instance folder (dev secret) lands in a temp dir
-    application = create_app({"TESTING": True, "DATABASE_URL": database.url, "SERVER_NAME": "mooc.test"})
+    application = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database.url,
+            "SERVER_NAME": "mooc.test",
+            "RATELIMIT_ENABLED": False,
+        }
+    )
     connection = database.engine.connect()
     outer = connection.begin()
     bound = sessionmaker(bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint")

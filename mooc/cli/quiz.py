@@ -118,7 +118,7 @@ def convert(file: Path, target: str, out: Path | None) -> None:
         raise click.ClickException("fix the problems above first; nothing was converted")
     settings = {k: v for k, v in meta.items()}
     if target == "md":
-        settings.setdefault("title", file.stem)
+        settings.setdefault("title", parsed.category.rsplit("/", 1)[-1].strip() or file.stem)  # as on import
         settings.setdefault("slug", slugify(file.stem))  # as `content import` names it
         settings.setdefault("course", file.parent.name)
         settings.setdefault("competences", [])

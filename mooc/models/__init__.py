@@ -10,6 +10,7 @@ from mooc.models.framework import (
     TargetGroup,
     Ward,
 )
+from mooc.models.limits import RateLimitCounter
 from mooc.models.people import User
 from mooc.models.progress import AnswerRecord, LessonCompletion, QuizAttempt
 from mooc.models.records import CompletionRecord
@@ -29,6 +30,7 @@ __all__ = [
     "QuestionVersion",
     "Quiz",
     "QuizAttempt",
+    "RateLimitCounter",
     "ResidentialGroup",
     "TargetGroup",
     "User",

@@ -64,14 +64,18 @@ def _finish(path, stem, choices, letter, line, render, result) -> None:
         OptionBlock("x" if i == index else " ", _plain(text), "", number)
         for i, (number, text) in enumerate(choices)
     )
+    # Aiken has no ids: the key comes from the stem, numbered when two stems read the same.
+    base = key = slugify(stem[1])[:60] or f"cau-{stem[0]}"
+    taken = {q.key for q in result.questions}
+    for number in range(2, len(taken) + 2):
+        if key not in taken:
+            break
+        key = f"{base}-{number}"
     block = QuestionBlock(
         path=path,
         line=stem[0],
         title=stem[1][:60],
-        settings={
-            "type": ("single_choice", stem[0]),
-            "id": (slugify(stem[1])[:60] or f"cau-{stem[0]}", stem[0]),
-        },
+        settings={"type": ("single_choice", stem[0]), "id": (key, stem[0])},
         stem=_plain(stem[1]),
         stem_line=stem[0],
         options=options,

@@ -106,7 +106,7 @@ def _numerical(path: str, line: int, answers: str, fmt: str) -> list[OptionBlock
     parts = [p for p in answers.split("=") if p.strip()] if answers.startswith("=") else [answers]
     options = []
     for part in parts:
-        weight, spec, feedback = _option_parts(part, "plain")
+        weight, spec, feedback = _option_parts(part, fmt)  # the feedback keeps the question's format
         spec = restore(spec.replace("\\", "")).strip()
         if "," in spec:
             raise QuizFormatError(path, line, f"write {spec!r} with a decimal point, as GIFT requires")

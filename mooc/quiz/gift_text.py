@@ -40,13 +40,17 @@ def as_markdown(text: str, fmt: str) -> str:
 
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_LINE_START_SIGN = re.compile(r"^(\s*)([#+-])")  # a heading or a list: written "\# x"
+_LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])")  # a numbered list: "1\. x" (a digit has no escape)
+_LINE_START_EQUALS = re.compile(r"^(\s*)=")  # "===" underlines a heading, and Markdown has no "\="
 
 
 def plain_to_markdown(line: str) -> str:
-    """One line of plain text that Markdown will show exactly as typed."""
+    """One line of plain text that Markdown will show exactly as typed ('>' is escaped as HTML)."""
     line = _INLINE_SPECIAL.sub(r"\\\1", html.escape(line, quote=False))
-    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+    line = _LINE_START_SIGN.sub(r"\1\\\2", line)
+    line = _LINE_START_EQUALS.sub(r"\1&#61;", line)
+    return _LINE_START_NUMBER.sub(r"\1\\\2", line)
 
 
 def split_format(text: str, default: str) -> tuple[str, str]:

@@ -28,10 +28,19 @@ class MediaNameConverter(BaseConverter):
 def init_app(app: Flask) -> None:
     app.url_map.converters["slug"] = SlugConverter
     app.url_map.converters["media"] = MediaNameConverter
+    if app.config.get("PROXIES"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        count = app.config["PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     csrf.init_app(app)
     _init_login(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=lambda: "Asia/Ho_Chi_Minh")
     app.before_request(check_access)
+
+    from mooc.web import ratelimit
+
+    ratelimit.init_app(app)
 
     from mooc.web import auth, author, certify, errors, learn, site, templating
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, request
 from flask_babel import get_locale
 
 from mooc.domain.certificates import mask_name
@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(localized, "localized")
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale() or "vi")
     app.jinja_env.globals["ward"] = _ward
+    app.jinja_env.globals["text_large"] = lambda: request.cookies.get("text") == "large"
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from mooc.quiz.base import Form, Question, QuestionBlock, QuestionView, Render, Score
@@ -20,7 +21,9 @@ class MissingWord:
         if block.stem.count(BLANK) != 1:
             raise block.error(f"write the blank as {BLANK}, exactly once, in the sentence", block.stem_line)
         question = SingleChoice().parse(block, render)
-        if question.stem_html.count(BLANK) != 1:
+        before = question.stem_html.split(BLANK, 1)[0]
+        inside = any(len(re.findall(rf"<{t}[\s>]", before)) > before.count(f"</{t}>") for t in ("a", "code"))
+        if question.stem_html.count(BLANK) != 1 or inside:  # the list to pick from cannot sit in a link
             raise block.error(f"keep {BLANK} in plain text (not inside a link or code)", block.stem_line)
         return replace(question, kind=self.kind)
 

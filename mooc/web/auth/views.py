@@ -21,6 +21,7 @@ from mooc.web.auth.forms import (
     RegisterForm,
     StaffProfileForm,
 )
+from mooc.web.ratelimit import REGISTER, SIGN_IN, SIGN_IN_PER_ACCOUNT, limiter, login_key
 from mooc.web.safe_redirect import is_safe_next
 from mooc.web.templating import localized
 
@@ -77,6 +78,7 @@ def _sign_in(user, remember: bool = False) -> None:
 
 @bp.route("/register", methods=["GET", "POST"])
 @public
+@limiter.limit(REGISTER, methods=["POST"])
 @csrf.exempt  # the form checks its own token and re-shows what was typed
 def register():
     form = RegisterForm()
@@ -97,6 +99,8 @@ def register():
 
 @bp.route("/login", methods=["GET", "POST"])
 @public
+@limiter.limit(SIGN_IN, methods=["POST"])
+@limiter.limit(SIGN_IN_PER_ACCOUNT, key_func=login_key, methods=["POST"])
 @csrf.exempt  # the form checks its own token and re-shows what was typed
 def login():
     form = LoginForm()

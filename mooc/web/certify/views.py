@@ -18,6 +18,7 @@ from mooc.web.access import public, roles
 from mooc.web.auth.forms import EmptyForm
 from mooc.web.certify import bp
 from mooc.web.certify.forms import LearnerSearchForm, RecordFilterForm, VerifyForm
+from mooc.web.ratelimit import VERIFY, limiter
 from mooc.web.templating import localized
 
 OFFICIALS = ("official", "admin")
@@ -27,6 +28,7 @@ log = logging.getLogger("mooc.staff")
 
 @bp.route("/verify")
 @public
+@limiter.limit(VERIFY)
 def verify_form():
     form = VerifyForm(request.args)
     if request.args and form.validate():
@@ -41,6 +43,7 @@ def verify_form():
 
 @bp.route("/v/<code>")
 @public
+@limiter.limit(VERIFY)
 def verify(code: str):
     normalized = normalize_certificate_code(code)
     valid = is_valid_certificate_code(normalized)

@@ -38,6 +38,20 @@ def language():
     return response
 
 
+@bp.route("/text-size", methods=["POST"])
+@public
+def text_size():
+    """The "larger text" setting: a cookie, so it lasts on this device without an account."""
+    choice = request.form.get("size")
+    target = request.form.get("next")
+    response = redirect(target if is_safe_next(target) else url_for("learn.home"))
+    if EmptyForm().validate_on_submit() and choice in ("large", "normal"):
+        response.set_cookie(
+            "text", choice, max_age=365 * 24 * 3600, samesite="Lax", httponly=True, secure=request.is_secure
+        )
+    return response
+
+
 @bp.route("/privacy")
 @public
 def privacy():
