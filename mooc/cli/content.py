@@ -32,7 +32,21 @@ def _load(paths: tuple[Path, ...]) -> tuple[ContentTree, list[Path] | None]:
         raise click.UsageError("give paths from one content folder at a time")
     root = roots.pop()
     scope = [p.resolve() for p in paths if p.resolve() != root] or None
-    return read_tree(root), scope
+    return read_tree(root), _with_partners(root, scope)
+
+
+def _with_partners(root: Path, scope: list[Path] | None) -> list[Path] | None:
+    """A module's course folder and quiz folder go together: checking one checks both."""
+    if scope is None:
+        return None
+    extra = []
+    for path in scope:
+        parts = path.relative_to(root).parts if path.is_relative_to(root) else ()
+        if len(parts) >= 2 and parts[0] in ("courses", "quizzes"):
+            partner = root / ("quizzes" if parts[0] == "courses" else "courses") / parts[1]
+            if partner.exists():
+                extra.append(partner)
+    return scope + extra
 
 
 def _in_scope(problem_path: str, scope: list[Path] | None) -> bool:
@@ -52,9 +66,13 @@ def content() -> None:
 def check_command(paths: tuple[Path, ...]) -> None:
     """Print every problem as path:line: message; exit 1 if there is any."""
     tree, scope = _load(paths)
-    problems = [p for p in find_problems(tree) if _in_scope(p.path, scope)]
+    every = find_problems(tree)
+    problems = [p for p in every if _in_scope(p.path, scope)]
     for problem in problems:
         click.echo(str(problem))
+    elsewhere = sum(1 for p in every if p.is_error and not _in_scope(p.path, scope))
+    if elsewhere:
+        click.echo(f"note: {elsewhere} problem(s) outside the paths given; run mooc content check", err=True)
     errors = [p for p in problems if p.is_error]
     if errors:
         click.echo(f"{len(errors)} problem(s), {len(problems) - len(errors)} warning(s).", err=True)
@@ -143,8 +161,11 @@ def coverage_command(path: Path | None, group: str | None) -> None:
         raise click.ClickException("the framework file could not be read; run mooc content check")
     names = {c.code: c.name for c in tree.framework.competences}
     untaught = 0
+    known = {g.code for g in tree.framework.groups}
+    if group and group not in known:
+        raise click.UsageError(f"unknown group {group!r}; one of: {', '.join(sorted(known))}")
     for label, requirement, teaching in coverage(tree):
-        if group and not label.startswith(group):
+        if group and label.split("/")[0] != group:
             continue
         required = set(requirement.competences)
         modules = list(requirement.modules)

@@ -93,11 +93,25 @@ def show(file: Path, as_json: bool) -> None:
         click.echo(json.dumps(described, ensure_ascii=False, indent=2))
     else:
         for number, item in enumerate(described, start=1):
-            click.echo(f"{number}. [{item['kind']}] {item['id']}: {item['text']}")
-            for option in item["options"]:
+            extras = [f"{item['points']} points"] if item["points"] != 1 else []
+            extras += ["ignore_tones"] if item.get("ignore_tones") else []
+            click.echo(
+                f"{number}. [{item['kind']}] {item['id']}: {item['text']}"
+                + (f"  ({', '.join(extras)})" if extras else "")
+            )
+            if item["hint"]:
+                click.echo(f"     hint: {item['hint']}")
+            for place, option in enumerate(item["options"], start=1):
+                if item["kind"] == "ordering":
+                    mark = f"{place:>7}."
+                elif item["kind"] == "matching":
+                    mark = "   pair " if option["text"] else "  decoy "
+                else:
+                    mark = f"{option['weight_percent']:>7g}%"
                 target = f" -> {option['matches']}" if "matches" in option else ""
+                pin = "  {pin}" if option.get("pinned") else ""
                 feedback = f"  # {option['feedback']}" if option["feedback"] else ""
-                click.echo(f"     {option['weight_percent']:>7g}%  {option['text']}{target}{feedback}")
+                click.echo(f"     {mark}  {option['text']}{target}{pin}{feedback}")
             if item["explanation"]:
                 click.echo(f"     > {item['explanation']}")
     if parsed.errors:
@@ -124,6 +138,12 @@ def convert(file: Path, target: str, out: Path | None) -> None:
         settings.setdefault("competences", [])
         front = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
         text, losses = to_markdown(front, "", parsed.questions), []
+        if "course" not in meta or not settings.get("competences"):
+            click.echo(
+                "check the front matter: 'course' was guessed from the folder and 'competences' "
+                "must list the module's codes before mooc content check accepts the file",
+                err=True,
+            )
         if parsed.category:
             losses.append(f"the GIFT category {parsed.category!r} (quizzes are grouped by course instead)")
     else:

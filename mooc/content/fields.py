@@ -96,6 +96,12 @@ class Fields:
         return result
 
     def competence_codes(self, key: str = "competences") -> list[str]:
+        raw = self.data.get(key)
+        if any(
+            isinstance(item, float | int) and not isinstance(item, bool)
+            for item in (raw if isinstance(raw, list) else [raw])
+        ):  # YAML reads 4.10 as the number 4.1: a code must be written as text
+            raise self.error(key, 'write competence codes in quotes, like ["4.2", "4.10"]')
         codes = self.text_list(key)
         for code in codes:
             if not COMPETENCE_CODE.match(code):

@@ -180,7 +180,7 @@ def _read_lesson(path: Path, position: int, default_competences: list[str]) -> L
         slug=f.slug(),
         title=f.text("title"),
         position=position,
-        estimated_minutes=f.integer("estimated_minutes", low=1, high=60),  # type: ignore[arg-type]
+        estimated_minutes=f.integer("estimated_minutes", low=1, high=15),  # type: ignore[arg-type]
         competences=competences,
         body=body,
         body_line=body_line,

@@ -137,7 +137,9 @@ def _to_block(
         rest = as_markdown(after, fmt)
         gap = "" if rest[:1] in ".,;:!?)" else " "
         stem = f"{stem} {BLANK if kind == 'missing_word' else '_____'}{gap}{rest}"
-    key = raw.ids[0] if raw.ids else slugify(title) if title else f"cau-{line}"
+    # A stable id keeps statistics and versions attached when questions move: [id:…], else the
+    # name, else the question's own words (never the line number, which changes with every edit).
+    key = raw.ids[0] if raw.ids else slugify(title) if title else slugify(restore(stem_text))[:60].strip("-")
     settings.update({"type": (kind, line), "id": (slugify(key) or f"cau-{line}", line)})
     return QuestionBlock(
         path=path,

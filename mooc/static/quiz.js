@@ -7,9 +7,14 @@
   if (!form || !window.fetch || !window.FormData) { return; }
   var status = form.querySelector(".save-status");
   var lang = document.documentElement.lang;
-  var words = lang === "en"
-    ? { saved: "Answers saved at ", failed: "Could not save just now; your answers are still here.", left: "Time left: " }
-    : { saved: "Đã lưu câu trả lời lúc ", failed: "Chưa lưu được; câu trả lời vẫn còn trên trang.", left: "Thời gian còn lại: " };
+  var english = lang.indexOf("en") === 0;
+  var words = english
+    ? { saved: "Answers saved at ", failed: "Your answers could not be saved just now. They are still on the page.",
+        closed: "Time is up: answers are no longer saved. Press “Submit” to send what is on the page.",
+        left: "Time left: " }
+    : { saved: "Đã lưu câu trả lời lúc ", failed: "Chưa lưu được; câu trả lời vẫn còn trên trang.",
+        closed: "Đã hết giờ: câu trả lời không còn được lưu. Hãy bấm “Nộp bài” để gửi những gì trên trang.",
+        left: "Thời gian còn lại: " };
   var timer = null;
 
   function save() {
@@ -23,8 +28,10 @@
     }).then(function (response) {
       if (response.status === 204) {
         var now = new Date();
-        status.textContent = words.saved + now.toLocaleTimeString(lang === "en" ? "en-GB" : "vi-VN", { hour: "2-digit", minute: "2-digit" });
-      } else if (response.status !== 409) {
+        status.textContent = words.saved + now.toLocaleTimeString(english ? "en-GB" : "vi-VN", { hour: "2-digit", minute: "2-digit" });
+      } else if (response.status === 409) {
+        status.textContent = words.closed;
+      } else {
         status.textContent = words.failed;
       }
     }).catch(function () { status.textContent = words.failed; });

@@ -79,3 +79,21 @@ def test_import_loads_clean_content(app, session):
     assert result.exit_code == 0, result.output
     assert "Imported framework test-1: 2 courses, 3 lessons, 2 quizzes" in result.output
     assert session.scalar(select(func.count()).select_from(Course)) == 2
+
+
+def test_checking_a_course_folder_checks_its_quiz_too_and_mentions_problems_elsewhere(tmp_path, monkeypatch):
+    broken_copy(tmp_path)  # a missing image in alpha's lesson, no right answer in beta's quiz
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["content", "check", "content/courses/beta"])
+    assert result.exit_code == 1
+    assert "content/quizzes/beta/kiem-tra.md:8:" in result.output
+    assert "note: 1 problem(s) outside the paths given" in result.output
+
+
+def test_coverage_prints_the_grid_and_refuses_an_unknown_group(monkeypatch):
+    monkeypatch.chdir(PROJECT)
+    result = CliRunner().invoke(cli, ["content", "coverage", "--group", "hoc_sinh"])
+    assert result.exit_code == 0
+    assert "hoc_sinh/CB1 — Học sinh · Lớp 1–3 (2 modules)" in result.output
+    assert "nguoi_dan" not in result.output
+    assert CliRunner().invoke(cli, ["content", "coverage", "--group", "nguoi"]).exit_code == 2

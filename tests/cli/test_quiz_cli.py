@@ -111,7 +111,7 @@ def test_show_prints_what_was_understood_from_a_gift_file(run):
         in lines
     )
     assert "4. [numerical] so-cap-cuu: <p>Số điện thoại gọi xe cấp cứu là số nào?</p>" in lines
-    assert "         100%  <p>VNeID</p> -> Định danh điện tử" in lines
+    assert "        pair   <p>VNeID</p> -> Định danh điện tử" in lines
     assert "     > <p>Mật khẩu mạnh dài ít nhất 12 ký tự.</p>" in lines
     assert result.stderr.splitlines() == [
         f"{MOODLE_EXPORT}:61: warning: an essay question ('{{}}') needs a person to grade it: skipped",
@@ -190,7 +190,11 @@ def test_convert_aiken_to_markdown_writes_a_file(run, aiken_file, tmp_path):
     out = tmp_path / "cai-dat.md"
     result = run("convert", str(aiken_file), "--to", "md", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == [f"wrote 2 question(s) to {out}"]
+    assert result.stderr.splitlines() == [
+        "check the front matter: 'course' was guessed from the folder and 'competences' must list the "
+        "module's codes before mooc content check accepts the file",
+        f"wrote 2 question(s) to {out}",
+    ]
     assert "## Số nào để gọi công an?\ntype: single_choice\nid: so-nao-de-goi-cong-an" in out.read_text(
         "utf-8"
     )

@@ -156,8 +156,11 @@ def known_ids(question: Question, form: Form) -> list[str]:
 
 
 def right_options_html(question: Question) -> str:
-    """The options that earn credit, for a review page allowed to show right answers."""
-    return "; ".join(o.html for o in question.options if o.fraction > 0)
+    """The right answers, for a review page allowed to show them: the fully right ones when one
+    answer is picked, every option that earns credit when several are ticked."""
+    if question.kind == "multiple_choice":
+        return "; ".join(o.html for o in question.options if o.fraction > 0)
+    return "; ".join(o.html for o in question.options if o.fraction == 1)
 
 
 def chosen_feedback(question: Question, response: Sequence[str] | None) -> tuple[str, ...]:

@@ -35,6 +35,10 @@ class Matching:
     def parse(self, block: QuestionBlock, render: Render) -> Question:
         options, lefts = [], set()
         for option in block.options:
+            if option.feedback:
+                raise block.error(
+                    "items here have no feedback of their own: put it in the explanation", option.line
+                )
             if ARROW not in option.text:
                 raise block.error(f"write each pair as 'item {ARROW} answer'", option.line)
             left, right = (part.strip() for part in option.text.split(ARROW, 1))

@@ -28,6 +28,10 @@ class Ordering:
     def parse(self, block: QuestionBlock, render: Render) -> Question:
         placed: dict[int, Option] = {}
         for option in block.options:
+            if option.feedback:
+                raise block.error(
+                    "items here have no feedback of their own: put it in the explanation", option.line
+                )
             if not option.marker.isdigit() or int(option.marker) < 1:
                 raise block.error("mark each item with its place: [1], [2], [3] …", option.line)
             place = int(option.marker)

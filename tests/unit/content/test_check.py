@@ -258,3 +258,9 @@ def test_a_nested_list_indented_by_fewer_than_four_spaces(root):
     assert problems(root) == [
         "content/courses/beta/01-ba.md:10: indent a list inside a list by 4 spaces, or it shows as plain text"
     ]
+
+
+def test_competence_codes_written_as_numbers_are_refused(root):
+    """YAML reads 4.10 as the number 4.1: a code must be written in quotes."""
+    edit(root / "courses/beta/course.md", 'competences: ["4.2"]', "competences: [4.2]")
+    assert problems(root)[0].startswith("content/courses/beta/course.md:6: write competence codes in quotes")

@@ -325,9 +325,12 @@ def test_an_escaped_bracket_inside_an_id_is_part_of_it():
     assert one("// [id:ma\\]01]\n::X::Chọn? {=A ~B}").key == "ma-01"
 
 
-def test_without_an_id_the_key_comes_from_the_name_or_else_from_the_line():
+def test_without_an_id_the_key_comes_from_the_name_or_else_from_the_question_words():
+    """Never from the line: moving a question must not change its identity (statistics, versions)."""
     parsed = gift("::Mật khẩu mạnh::Chọn? {=A ~B}\n\nKhông tên? {=A ~B}")
-    assert [q.key for q in parsed.questions] == ["mat-khau-manh", "cau-3"]
+    moved = gift("// nothing here but a comment\n\nKhông tên? {=A ~B}")
+    assert [q.key for q in parsed.questions] == ["mat-khau-manh", "khong-ten"]
+    assert [q.key for q in moved.questions] == ["khong-ten"]
 
 
 def test_the_same_key_twice_is_an_error_naming_the_first_line():

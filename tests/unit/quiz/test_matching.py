@@ -181,3 +181,22 @@ def test_the_same_item_twice_is_an_error():
 def test_one_pair_is_not_enough_and_the_error_names_the_heading():
     error = parse_error(bad("- [x] A -> 1\n        - [ ] -> 2"), first_line=40)
     assert (error.line, error.message) == (40, "a matching question needs at least two pairs")
+
+
+def test_feedback_under_a_pair_is_refused_rather_than_lost():
+    error = parse_error(
+        """
+        ## Ghép
+        type: matching
+
+        Ghép.
+
+        - [x] A -> 1
+          > Không hiện được.
+        - [x] B -> 2
+        """
+    )
+    assert (error.line, error.message) == (
+        6,
+        "items here have no feedback of their own: put it in the explanation",
+    )

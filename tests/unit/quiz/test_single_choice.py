@@ -193,3 +193,19 @@ def test_points_must_be_a_positive_whole_number():
         """
     )
     assert str(error) == f"{PATH}:1: points must be a whole number of at least 1, not '0'"
+
+
+def test_the_right_answer_shown_in_review_leaves_out_partly_right_options():
+    question = parse_one(
+        """
+        ## Một
+        type: single_choice
+
+        Câu hỏi?
+
+        - [x] đúng hẳn
+        - [50%] đúng một nửa
+        - [ ] sai
+        """
+    )
+    assert registry.get("single_choice").answer_html(question) == "đúng hẳn"
