@@ -31,6 +31,8 @@ def load(instance: Path) -> dict[str, Any]:
         "SECRET_KEY": _secret_key(instance),
         "DATABASE_URL": os.environ.get("DATABASE_URL", default_db),
         "CONTENT_DIR": os.environ.get("MOOC_CONTENT_DIR", os.getcwd()),
+        # The public address of the site, printed in QR codes and credentials; empty: the request's.
+        "BASE_URL": os.environ.get("MOOC_BASE_URL", "").rstrip("/"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env == "production",

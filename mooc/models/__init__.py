@@ -12,25 +12,32 @@ from mooc.models.framework import (
 )
 from mooc.models.limits import RateLimitCounter
 from mooc.models.people import User
+from mooc.models.privacy import AuditEvent, Consent, DataRequest, PersonIdentity
 from mooc.models.progress import AnswerRecord, LessonCompletion, QuizAttempt
-from mooc.models.records import CompletionRecord
+from mooc.models.records import CompletionRecord, ExportBatch, RecordEvent
 
 __all__ = [
     "AnswerRecord",
     "Asset",
+    "AuditEvent",
     "Competency",
     "CompletionRecord",
+    "Consent",
     "Course",
+    "DataRequest",
+    "ExportBatch",
     "FrameworkVersion",
     "GroupBand",
     "GroupModule",
     "Lesson",
     "LessonCompletion",
+    "PersonIdentity",
     "Question",
     "QuestionVersion",
     "Quiz",
     "QuizAttempt",
     "RateLimitCounter",
+    "RecordEvent",
     "ResidentialGroup",
     "TargetGroup",
     "User",
