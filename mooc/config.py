@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -22,6 +23,24 @@ def _secret_key(instance: Path) -> str:
     return path.read_text().strip()
 
 
+def _id_key(instance: Path) -> bytes:
+    """The 32-byte key that encrypts national ID numbers: MOOC_ID_KEY (base64), else one per checkout."""
+    if os.environ.get("MOOC_ID_KEY"):
+        key = base64.b64decode(os.environ["MOOC_ID_KEY"])
+    elif os.environ.get("MOOC_ENV") == "production":
+        raise RuntimeError("MOOC_ID_KEY must be set when MOOC_ENV=production")
+    else:
+        path = instance / "id_key"
+        if not path.exists():
+            instance.mkdir(parents=True, exist_ok=True)
+            path.write_text(base64.b64encode(secrets.token_bytes(32)).decode())
+            path.chmod(0o600)
+        key = base64.b64decode(path.read_text().strip())
+    if len(key) != 32:
+        raise RuntimeError("MOOC_ID_KEY must be 32 bytes, base64-encoded")
+    return key
+
+
 def load(instance: Path) -> dict[str, Any]:
     """Every setting the app reads, in one place."""
     env = os.environ.get("MOOC_ENV", "development")
@@ -29,6 +48,7 @@ def load(instance: Path) -> dict[str, Any]:
     return {
         "MOOC_ENV": env,
         "SECRET_KEY": _secret_key(instance),
+        "ID_KEY": _id_key(instance),
         "DATABASE_URL": os.environ.get("DATABASE_URL", default_db),
         "CONTENT_DIR": os.environ.get("MOOC_CONTENT_DIR", os.getcwd()),
         # The public address of the site, printed in QR codes and credentials; empty: the request's.

@@ -12,15 +12,20 @@ def local(moment: datetime) -> datetime:
     return moment.astimezone(LOCAL_TZ)
 
 
-def format_date(value: date | datetime | None) -> str:
-    if value is None:
+def format_date(value: date | datetime | str | None) -> str:
+    """dd/mm/yyyy; an ISO 8601 string (as in a data download) is read first."""
+    if not value:
         return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     if isinstance(value, datetime):
         value = local(value).date()
     return value.strftime("%d/%m/%Y")
 
 
-def format_datetime(value: datetime | None) -> str:
+def format_datetime(value: datetime | str | None) -> str:
+    if isinstance(value, str) and value:
+        value = datetime.fromisoformat(value)
     return local(value).strftime("%H:%M %d/%m/%Y") if value else ""
 
 

@@ -41,6 +41,8 @@ class Consent(Base):
     text_sha256: Mapped[str] = mapped_column(String(64))
     accepted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # For a child: the parent or guardian who consented with them, as they wrote their name.
+    guardian_name: Mapped[str | None] = mapped_column(String(120))
 
 
 class DataRequest(Base):

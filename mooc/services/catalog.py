@@ -18,6 +18,7 @@ from mooc.models import (
     Quiz,
     ResidentialGroup,
     TargetGroup,
+    Ward,
 )
 
 
@@ -56,6 +57,11 @@ def residential_groups(session: Session) -> list[str]:
         select(ResidentialGroup.name).where(ResidentialGroup.is_active).order_by(ResidentialGroup.position)
     )
     return list(session.scalars(query))
+
+
+def ward(session: Session) -> Ward | None:
+    """The ward this site serves (one row); None before the content is imported."""
+    return session.scalar(select(Ward))
 
 
 def current_framework(session: Session) -> FrameworkVersion | None:
@@ -129,3 +135,20 @@ def all_courses(session: Session) -> list[Course]:
 def question_count(session: Session, quiz_id: int) -> int:
     query = select(func.count()).select_from(Question).where(Question.quiz_id == quiz_id, Question.is_active)
     return session.scalar(query) or 0
+
+
+def catalogue(session: Session, first: str | None = None) -> list[tuple[TargetGroup | None, list[Course]]]:
+    """Every active module under each group it is aimed at, in two queries.
+
+    `first` (the learner's own group) comes first; a module shared by several groups appears
+    under each; a module aimed at no known group ends up in a last section with no group.
+    """
+    groups = list(session.scalars(select(TargetGroup).order_by(TargetGroup.position)))
+    groups.sort(key=lambda g: g.code != first)  # stable: the framework's order otherwise
+    courses = all_courses(session)
+    known = {g.code for g in groups}
+    sections: list[tuple[TargetGroup | None, list[Course]]] = [
+        (g, [c for c in courses if g.code in (c.target_groups or [])]) for g in groups
+    ]
+    others = [c for c in courses if not known & set(c.target_groups or [])]
+    return [(g, listed) for g, listed in sections if listed] + ([(None, others)] if others else [])

@@ -13,7 +13,7 @@ from mooc.domain.certificates import new_certificate_code, normalize_certificate
 from mooc.domain.eligibility import check_eligibility
 from mooc.domain.grading import percent_shown
 from mooc.domain.text import fold, person_sort_key
-from mooc.models import CompletionRecord, QuizAttempt, User
+from mooc.models import CompletionRecord, QuizAttempt, RecordEvent, User
 from mooc.services import catalog, progress
 from mooc.timefmt import LOCAL_TZ
 
@@ -79,6 +79,8 @@ def issue_if_eligible(session: Session, user: User) -> CompletionRecord | None:
     try:
         with session.begin_nested():
             session.add(record)
+            session.flush()
+            session.add(RecordEvent(record_id=record.id, action="issued"))
     except IntegrityError:  # issued by a concurrent request a moment ago
         return current_record(session, user)
     return record

@@ -42,9 +42,9 @@ def init_app(app: Flask) -> None:
 
     ratelimit.init_app(app)
 
-    from mooc.web import auth, author, certify, errors, learn, site, templating
+    from mooc.web import admin, auth, author, certify, errors, learn, mydata, site, templating
 
-    for module in (auth, learn, author, certify, site):
+    for module in (auth, learn, mydata, author, certify, admin, site):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     templating.init_app(app)

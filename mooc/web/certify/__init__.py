@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("certify", __name__)
 
-from mooc.web.certify import views  # noqa: E402,F401
+from mooc.web.certify import exports, open_badges, records_admin, views  # noqa: E402,F401

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField
+from wtforms import RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from mooc.timefmt import parse_date
@@ -49,3 +49,15 @@ class LearnerSearchForm(Form):
         _l("Số điện thoại, e-mail hoặc họ tên của người học"),
         validators=[DataRequired(_l("Vui lòng nhập nội dung cần tìm.")), Length(max=120)],
     )
+
+
+class ExportForm(Form):
+    mode = RadioField(
+        _l("Xuất những hồ sơ nào"),
+        choices=[
+            ("delta", _l("Chỉ hồ sơ mới hoặc thay đổi từ lô gần nhất đã gửi")),
+            ("full", _l("Toàn bộ hồ sơ")),
+        ],
+        default="delta",
+    )
+    group = SelectField(_l("Nhóm"), validators=[Optional()])

@@ -10,8 +10,9 @@ from flask_login import current_user
 
 from mooc.db import get_session
 from mooc.domain.certificates import is_valid_certificate_code, normalize_certificate_code
+from mooc.domain.national_id import mask
 from mooc.models import User
-from mooc.services import accounts, catalog, export, records
+from mooc.services import accounts, catalog, export, identity, records
 from mooc.services.records import NO_RESIDENTIAL_GROUP, RecordFilter
 from mooc.timefmt import parse_date, today_local
 from mooc.web.access import public, roles
@@ -112,8 +113,13 @@ def record_download(fmt: str):
 def learners():
     """Find a learner (to help at the desk: a forgotten password)."""
     form = LearnerSearchForm(request.args)
-    found = accounts.find_learners(get_session(), form.q.data) if request.args and form.validate() else []
-    return render_template("certify/learners.html", form=form, found=found, action_form=EmptyForm())
+    db = get_session()
+    found = accounts.find_learners(db, form.q.data) if request.args and form.validate() else []
+    people = identity.identities_of(db, [learner.id for learner in found])
+    masked = {user_id: mask(person.last4) for user_id, person in people.items()}
+    return render_template(
+        "certify/learners.html", form=form, found=found, people=people, masked=masked, action_form=EmptyForm()
+    )
 
 
 @bp.route("/official/learners/<int:user_id>/reset-password", methods=["POST"])

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("learn", __name__)
 
-from mooc.web.learn import quiz_views, views  # noqa: E402,F401
+from mooc.web.learn import certificate_views, quiz_views, views  # noqa: E402,F401

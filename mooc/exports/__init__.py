@@ -1,0 +1,1 @@
+"""Files the platform hands to other systems."""

@@ -1,0 +1,63 @@
+"""`mooc records credential` and `mooc records verify-credential`."""
+
+from __future__ import annotations
+
+import json
+
+from mooc.cli import cli
+from tests.integration.helpers import take
+
+
+def issue(session, make_user):
+    user = make_user(name="Đỗ Thị Én")
+    take(session, user, "kiem-tra-alpha")
+    return take(session, user, "kiem-tra-beta")[1]
+
+
+def test_a_credential_is_written_and_verifies_check_by_check(app, session, make_user, tmp_path):
+    record = issue(session, make_user)
+    runner = app.test_cli_runner()
+    out = tmp_path / "credential.json"
+    written = runner.invoke(cli, ["records", "credential", record.code.lower(), "--out", str(out)])
+    assert written.exit_code == 0, written.output
+    credential = json.loads(out.read_text("utf-8"))
+    assert credential["credentialSubject"]["identifier"][0]["identityHash"] == "Đỗ Thị Én"
+    printed = runner.invoke(cli, ["records", "credential", record.code])
+    assert json.loads(printed.output) == credential  # signed once: the same proof again
+    result = runner.invoke(cli, ["records", "verify-credential", str(out)])
+    assert result.exit_code == 0, result.output
+    for line in (
+        "[ok  ] shape",
+        "[ok  ] issuer_key",
+        "[ok  ] proof",
+        "[ok  ] status",
+        "OK, the credential verifies",
+    ):
+        assert line in result.output
+
+
+def test_a_tampered_or_revoked_credential_exits_1(app, session, make_user, tmp_path):
+    record = issue(session, make_user)
+    runner = app.test_cli_runner()
+    credential = json.loads(runner.invoke(cli, ["records", "credential", record.code]).output)
+    credential["validFrom"] = "2020-01-01T00:00:00Z"
+    tampered = tmp_path / "tampered.json"
+    tampered.write_text(json.dumps(credential), "utf-8")
+    result = runner.invoke(cli, ["records", "verify-credential", str(tampered)])
+    assert result.exit_code == 1 and "[FAIL] proof" in result.output and "does NOT verify" in result.output
+    record.status = "revoked"
+    session.commit()
+    good = tmp_path / "good.json"
+    good.write_text(runner.invoke(cli, ["records", "credential", record.code]).output, "utf-8")
+    result = runner.invoke(cli, ["records", "verify-credential", str(good)])
+    assert result.exit_code == 1 and "[FAIL] status" in result.output and "thu hồi" in result.output
+
+
+def test_a_file_that_is_not_json_or_an_unknown_code_is_refused(app, content, tmp_path):
+    runner = app.test_cli_runner()
+    junk = tmp_path / "junk.json"
+    junk.write_text("not json", "utf-8")
+    result = runner.invoke(cli, ["records", "verify-credential", str(junk)])
+    assert result.exit_code == 1 and "not JSON" in result.output
+    result = runner.invoke(cli, ["records", "credential", "ABCD-EFGH-JKMN-PQRS"])
+    assert result.exit_code == 2 and "no record" in result.output
