@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -70,10 +71,31 @@ def describe(question: Question) -> dict:
 
 
 def _report(parsed) -> None:
+    """Every warning and error the parser produced, on the error output (after the result, so a
+    long result never scrolls them away)."""
     for warning in parsed.warnings:
         click.echo(f"{warning.path}:{warning.line}: warning: {warning.message}", err=True)
     for error in parsed.errors:
         click.echo(str(error), err=True)
+
+
+COURSE_TODO = "TODO"
+
+
+def course_of(file: Path) -> str | None:
+    """The module a quiz file belongs to, told from its folder; None when the folder is no course's.
+
+    A course folder is quizzes/<slug>/ or courses/<slug>/, or a folder named like a course of the
+    content in the current directory (or MOOC_CONTENT_DIR).
+    """
+    folder = file.resolve().parent
+    slug = slugify(folder.name)
+    if not slug or slug != folder.name:
+        return None
+    if folder.parent.name in ("quizzes", "courses") or (folder / "course.md").is_file():
+        return slug
+    root = Path(os.environ.get("MOOC_CONTENT_DIR", "."))
+    return slug if (root / "courses" / slug / "course.md").is_file() else None
 
 
 @click.group()
@@ -87,7 +109,6 @@ def quiz() -> None:
 def show(file: Path, as_json: bool) -> None:
     """Print what was understood from FILE: kind, text, choices with weights and feedback."""
     _meta, parsed = read_quiz_file(file)
-    _report(parsed)
     described = [describe(q) for q in parsed.questions]
     if as_json:
         click.echo(json.dumps(described, ensure_ascii=False, indent=2))
@@ -114,6 +135,7 @@ def show(file: Path, as_json: bool) -> None:
                 click.echo(f"     {mark}  {option['text']}{target}{pin}{feedback}")
             if item["explanation"]:
                 click.echo(f"     > {item['explanation']}")
+    _report(parsed)
     if parsed.errors:
         raise SystemExit(1)
 
@@ -127,24 +149,44 @@ def convert(file: Path, target: str, out: Path | None) -> None:
     from mooc.quiz.export import to_gift, to_markdown
 
     meta, parsed = read_quiz_file(file)
-    _report(parsed)
     if parsed.errors:
+        _report(parsed)
         raise click.ClickException("fix the problems above first; nothing was converted")
     settings = {k: v for k, v in meta.items()}
+    notes: list[str] = []  # said after the converted text, with the parser's warnings
     if target == "md":
         settings.setdefault("title", parsed.category.rsplit("/", 1)[-1].strip() or file.stem)  # as on import
         settings.setdefault("slug", slugify(file.stem))  # as `content import` names it
-        settings.setdefault("course", file.parent.name)
+        if "course" not in settings:
+            course = course_of(file)
+            settings["course"] = course or COURSE_TODO
+            if course is None:
+                notes.append(
+                    f"warning: {file.resolve().parent.name!r} is no course folder: write the module's "
+                    f"slug after 'course:' in place of {COURSE_TODO}"
+                )
         settings.setdefault("competences", [])
-        front = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
+        front = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False).replace(
+            f"\ncourse: {COURSE_TODO}\n",
+            f"\ncourse: {COURSE_TODO}  # the module's slug: its folder name in courses/\n",
+        )
         text, losses = to_markdown(front, "", parsed.questions), []
-        if "course" not in meta or not settings.get("competences"):
-            click.echo(
+        if settings["course"] == COURSE_TODO:
+            if not settings.get("competences"):
+                notes.append(
+                    "check the front matter: 'competences' must list the module's codes "
+                    "before mooc content check accepts the file"
+                )
+        elif "course" not in meta or not settings.get("competences"):
+            notes.insert(
+                0,
                 "check the front matter: 'course' was guessed from the folder and 'competences' "
                 "must list the module's codes before mooc content check accepts the file",
-                err=True,
             )
-        if parsed.category:
+        if len(parsed.categories) > 1:
+            listed = ", ".join(repr(c) for c in parsed.categories)
+            losses.append(f"the GIFT categories {listed} (quizzes are grouped by course instead)")
+        elif parsed.category:
             losses.append(f"the GIFT category {parsed.category!r} (quizzes are grouped by course instead)")
     else:
         text, losses = to_gift(parsed.questions)
@@ -158,13 +200,22 @@ def convert(file: Path, target: str, out: Path | None) -> None:
                 losses.append("the quiz settings (use --out to keep them in a .yaml beside the file)")
         if parsed.intro:
             losses.append("the introduction text (GIFT has none)")
-    for loss in losses:
-        click.echo(f"not carried over: {loss}", err=True)
     if out is None:
         sys.stdout.write(text)
-    else:
+        sys.stdout.flush()
+    for note in notes:
+        click.echo(note, err=True)
+    for loss in losses:
+        click.echo(f"not carried over: {loss}", err=True)
+    _report(parsed)
+    if out is not None:
         out.write_text(text, encoding="utf-8")
         click.echo(f"wrote {len(parsed.questions)} question(s) to {out}", err=True)
+    if parsed.warnings:
+        click.echo(
+            f"{len(parsed.warnings)} warning(s): the file was converted; check these questions in it",
+            err=True,
+        )
 
 
 def _quiz(slug: str):
@@ -220,12 +271,17 @@ def regrade_command(slug: str, dry_run: bool) -> None:
 @click.argument("slug")
 @with_appcontext
 def stats_command(slug: str) -> None:
-    """Per question: answered, facility (mean score), fully right, the most common wrong answer."""
+    """Per question, each learner's latest answer: answered, left blank, facility (mean score, of the
+    answered), fully right, the most common wrong answer."""
     from mooc.db import get_session
     from mooc.services.quiz_results import statistics
 
-    click.echo(f"{'question':30} {'answered':>8} {'facility':>8} {'right':>6}  most common wrong answer")
+    click.echo(
+        f"{'question':30} {'answered':>8} {'blank':>6} {'facility':>8} {'right':>6}  most common wrong answer"
+    )
     for row in statistics(get_session(), _quiz(slug)):
         facility = "-" if row.facility_percent is None else f"{row.facility_percent}%"
         wrong = f"{row.common_wrong} ({row.common_wrong_count})" if row.common_wrong else "-"
-        click.echo(f"{row.key[:30]:30} {row.answered:>8} {facility:>8} {row.fully_right:>6}  {wrong}")
+        click.echo(
+            f"{row.key[:30]:30} {row.answered:>8} {row.blank:>6} {facility:>8} {row.fully_right:>6}  {wrong}"
+        )

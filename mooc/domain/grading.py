@@ -33,6 +33,17 @@ def percent_shown(score_ppm: int) -> int:
     return score_ppm // PPM_PER_PERCENT
 
 
+def percent_nearest(part: int, whole: int) -> int:
+    """A statistic in whole percent, rounded to the nearest (a half up): 2 of 3 is 67.
+
+    Only for figures that decide nothing (teachers' statistics); a learner's score uses
+    percent_shown, rounded down like the pass rule.
+    """
+    if whole <= 0:
+        return 0
+    return int(Fraction(part * 100, whole) + Fraction(1, 2))
+
+
 def effective_pass_mark(quiz_pass_mark: int | None, group_pass_mark: int | None) -> int:
     """The mark that applies to a learner: the stricter of the quiz's and the group's."""
     marks = [m for m in (quiz_pass_mark, group_pass_mark) if m is not None]

@@ -11,6 +11,10 @@ How to add a question type:
    no answer key in it; ``read_response(question, values)`` turns the submitted
    form values into a JSON-ready response; ``grade(question, response)``
    returns a ``Score``.
+   A type may also call ``block.warn(message, line)`` while parsing, for what
+   an author should look at but that does not stop the question, and may
+   define ``is_answered(question, response)`` when a non-blank response can
+   still be no answer (a number typed in words); see ``scoring.is_answered``.
 3. Decorate the class with ``@register`` and import the module in
    ``mooc/quiz/types/__init__.py``.
 4. Add ``mooc/templates/quiz/types/<kind>.html`` and an example block to
@@ -126,9 +130,14 @@ class QuestionBlock:
     stem_line: int
     options: tuple[OptionBlock, ...]
     explanation: str
+    # What a type noticed that does not stop the question (the parser passes it on as warnings).
+    warnings: list[QuizFormatError] = field(default_factory=list, compare=False)
 
     def error(self, message: str, line: int | None = None) -> QuizFormatError:
         return QuizFormatError(self.path, line or self.line, message)
+
+    def warn(self, message: str, line: int | None = None) -> None:
+        self.warnings.append(QuizFormatError(self.path, line or self.line, message))
 
     def setting(self, name: str, default: str | None = None) -> str | None:
         value = self.settings.get(name)

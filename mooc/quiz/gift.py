@@ -10,6 +10,7 @@ splitting and swapped back in each final text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from mooc.domain.text import slugify
@@ -44,10 +45,12 @@ def parse_gift(text: str, path: str, first_line: int, render: Render) -> ParsedQ
     """Every question of a GIFT file; mistakes are collected with their line."""
     result = ParsedQuestions()
     keys: dict[str, int] = {}
+    html_lines: list[int] = []  # the questions whose [html] text was turned into Markdown
     for raw in _blocks(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), first_line):
         body = "\n".join(raw.lines).strip()
         if body.startswith("$CATEGORY:"):
-            result.category = restore(escape(body.removeprefix("$CATEGORY:").strip()))
+            result.categories.append(restore(escape(body.removeprefix("$CATEGORY:").strip())))
+            result.category = result.categories[0]  # the first names the quiz; the others are listed
             continue
         try:
             block = _to_block(path, raw, body, render, result)
@@ -58,10 +61,27 @@ def parse_gift(text: str, path: str, first_line: int, render: Render) -> ParsedQ
                 raise block.error(f"the id {question.key!r} is already used on line {keys[question.key]}")
             keys[question.key] = raw.line
             result.questions.append(question)
-            _warn_about(question, raw.line, path, result)
+            result.warnings.extend(block.warnings)
+            if _HTML.search(escape(body)):
+                html_lines.append(raw.line)
         except QuizFormatError as error:
             result.errors.append(error)
+    if html_lines:
+        count = f"{len(html_lines)} question{'s' if len(html_lines) > 1 else ''}"
+        result.warnings.append(
+            QuizFormatError(
+                path,
+                html_lines[0],
+                f"[html] text was turned into Markdown (in {count}, the first one here): bold, italic, "
+                "line breaks and links are kept, other tags and styles are dropped; "
+                "check how the questions read",
+            )
+        )
+    result.warnings.sort(key=lambda warning: warning.line)
     return result
+
+
+_HTML = re.compile(r"(^|::|[{~=#])\s*\[html\]")  # the format tag, on the question or an answer
 
 
 def _blocks(text: str, first_line: int) -> list[_Raw]:
@@ -91,17 +111,32 @@ def _blocks(text: str, first_line: int) -> list[_Raw]:
     return blocks
 
 
+def _line_finder(raw: _Raw, body: str):
+    """Offset in the escaped `body` → its line in the file (escapes never cross a line)."""
+    starts, offset = [], 0
+    for text in body.split("\n"):
+        starts.append(offset)
+        offset += len(escape(text)) + 1
+    numbers = raw.numbers or [raw.line]
+
+    def line_at(position: int) -> int:
+        return numbers[min(max(bisect_right(starts, position) - 1, 0), len(numbers) - 1)]
+
+    return line_at
+
+
 def _to_block(
     path: str, raw: _Raw, body: str, render: Render, result: ParsedQuestions
 ) -> QuestionBlock | None:
     text = escape(body)
     line = raw.line
+    line_at, base = _line_finder(raw, body), 0
     title = ""
     if text.startswith("::"):
         end = text.find("::", 2)
         if end < 0:
             raise QuizFormatError(path, line, "the question name '::…' is not closed by '::'")
-        title, text = restore(text[2:end]).strip(), text[end + 2 :]
+        title, text, base = restore(text[2:end]).strip(), text[end + 2 :], end + 2
     opening, closing = text.find("{"), text.find("}")
     if opening < 0 and closing < 0:
         result.warnings.append(QuizFormatError(path, line, "a description (no answers) is skipped"))
@@ -123,13 +158,22 @@ def _to_block(
     general = ""
     if "####" in answers:
         answers, general = answers[: answers.rfind("####")], answers[answers.rfind("####") + 4 :]
+    start = base + opening + 1 + len(answers) - len(answers.lstrip())
     answers = answers.strip()
     if not answers:
         result.warnings.append(
             QuizFormatError(path, line, "an essay question ('{}') needs a person to grade it: skipped")
         )
         return None
-    kind, options, settings = gift_answers.read_answers(path, line, answers, fmt)
+    warnings: list[QuizFormatError] = []
+    kind, options, settings = gift_answers.read_answers(
+        path,
+        line,
+        answers,
+        fmt,
+        line_at=lambda offset: line_at(start + offset),
+        warn=lambda message, at: warnings.append(QuizFormatError(path, at, message)),
+    )
     if blank and kind == "single_choice":
         kind = "missing_word"  # a choice inside the sentence
     stem = as_markdown(stem_text, fmt)
@@ -150,16 +194,5 @@ def _to_block(
         stem_line=line,
         options=tuple(options),
         explanation=as_markdown(general, fmt) if general.strip() else "",
+        warnings=warnings,
     )
-
-
-def _warn_about(question, line: int, path: str, result: ParsedQuestions) -> None:
-    if question.kind == "multiple_choice" and all(o.fraction >= 0 for o in question.options):
-        result.warnings.append(
-            QuizFormatError(
-                path,
-                line,
-                "every wrong answer weighs 0%: ticking every box earns full marks; "
-                "give wrong answers a negative weight such as ~%-50%",
-            )
-        )

@@ -25,7 +25,8 @@ class ParsedQuestions:
     questions: list[Question] = field(default_factory=list)
     errors: list[QuizFormatError] = field(default_factory=list)
     warnings: list[QuizFormatError] = field(default_factory=list)
-    category: str = ""  # GIFT's last $CATEGORY, used to name a quiz that has no title of its own
+    category: str = ""  # GIFT's first $CATEGORY, used to name a quiz that has no title of its own
+    categories: list[str] = field(default_factory=list)  # every $CATEGORY of a GIFT file, in order
 
 
 def parse_questions(body: str, path: str, first_line: int, render: Render) -> ParsedQuestions:
@@ -49,6 +50,7 @@ def parse_questions(body: str, path: str, first_line: int, render: Render) -> Pa
                 raise block.error(f"id {question.key!r} is already used on line {seen[question.key]}")
             seen[question.key] = block.line
             result.questions.append(question)
+            result.warnings.extend(block.warnings)
         except QuizFormatError as error:
             result.errors.append(error)
     return result

@@ -32,6 +32,20 @@ class QuizResult:
     passed: bool
 
 
+def is_answered(question: Question, response: Any) -> bool:
+    """Whether the learner gave an answer at all: nothing chosen or typed is a question left blank.
+
+    A type may be stricter (a number question typed in words has no number to grade); such a
+    response scores zero like a blank, and statistics count it with the blanks, not the wrong answers.
+    """
+    if response is None or (isinstance(response, str) and not response.strip()):
+        return False
+    if isinstance(response, list | tuple | dict) and not response:
+        return False
+    check = getattr(registry.get(question.kind), "is_answered", None)
+    return bool(check(question, response)) if check is not None else True
+
+
 def score_quiz(questions: Sequence[Question], responses: Mapping[str, Any], pass_mark: int) -> QuizResult:
     """Grade every question (a missing response scores zero) and decide the pass."""
     results = []

@@ -9,11 +9,12 @@ from fractions import Fraction
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mooc.domain.grading import passes, to_ppm
+from mooc.domain.grading import FULL_PPM, passes, percent_nearest, to_ppm
 from mooc.domain.text import clean
 from mooc.models import AnswerRecord, Question, QuestionVersion, Quiz, QuizAttempt, User
 from mooc.quiz import registry
 from mooc.quiz.base import Question as QuestionSpec
+from mooc.quiz.scoring import is_answered
 from mooc.services import records
 
 
@@ -101,26 +102,35 @@ def regrade(session: Session, quiz: Quiz, *, dry_run: bool = False) -> RegradeRe
 
 @dataclass(frozen=True)
 class QuestionStats:
+    """One question's figures, counting each learner once: their latest submitted answer to it."""
+
     key: str
     title: str
     kind: str
-    answered: int
-    facility_percent: int | None  # mean score: low means hard (or wrong), very high means too easy
-    fully_right: int
+    answered: int  # learners whose latest answer is not blank
+    blank: int  # learners whose latest answer left the question blank (a number: typed with no digit)
+    facility_percent: int | None  # mean score of the answered: low means hard (or wrong), very high too easy
+    fully_right: int  # of the answered
     common_wrong: str  # the wrong answer chosen or typed most often
     common_wrong_count: int
 
 
 def statistics(session: Session, quiz: Quiz) -> list[QuestionStats]:
-    """Per question (as it stands now): how many answered, the share right, the favourite wrong answer."""
+    """Per question (as it stands now): learners who answered or left it blank, the share right, the
+    favourite wrong answer. A learner who took the quiz several times counts once, with the latest
+    attempt that served the question; blank answers are counted apart, never as wrong ones."""
     rows = session.execute(
-        select(AnswerRecord, QuestionVersion.question_id)
+        select(AnswerRecord, QuestionVersion.question_id, QuizAttempt.user_id)
         .join(QuizAttempt, QuizAttempt.id == AnswerRecord.attempt_id)
         .join(QuestionVersion, QuestionVersion.id == AnswerRecord.question_version_id)
         .where(QuizAttempt.quiz_id == quiz.id, QuizAttempt.status == "submitted")
+        .order_by(QuizAttempt.number, AnswerRecord.attempt_id)
     ).all()
-    by_question = defaultdict(list)
-    for answer, question_id in rows:
+    latest: dict[tuple[int, int], AnswerRecord] = {}
+    for answer, question_id, user_id in rows:
+        latest[(question_id, user_id)] = answer  # a later attempt replaces an earlier one
+    by_question: dict[int, list[AnswerRecord]] = defaultdict(list)
+    for (question_id, _user_id), answer in latest.items():
         by_question[question_id].append(answer)
     questions = session.scalars(
         select(Question).where(Question.quiz_id == quiz.id, Question.is_active).order_by(Question.position)
@@ -135,17 +145,20 @@ def statistics(session: Session, quiz: Quiz) -> list[QuestionStats]:
     for question in questions:
         spec = specs[question.current_version_id]
         answers = by_question.get(question.id, [])
-        wrong = Counter(_wrong_answers(spec, answers))
+        given = [a for a in answers if is_answered(spec, a.response)]
+        wrong = Counter(_wrong_answers(spec, given))
         common, count = wrong.most_common(1)[0] if wrong else ("", 0)
-        total = sum(a.score_ppm for a in answers)
         result.append(
             QuestionStats(
                 key=question.key,
                 title=spec.title,
                 kind=spec.kind,
-                answered=len(answers),
-                facility_percent=total * 100 // (len(answers) * 1_000_000) if answers else None,
-                fully_right=sum(1 for a in answers if a.score_ppm == 1_000_000),
+                answered=len(given),
+                blank=len(answers) - len(given),
+                facility_percent=(
+                    percent_nearest(sum(a.score_ppm for a in given), len(given) * FULL_PPM) if given else None
+                ),
+                fully_right=sum(1 for a in given if a.score_ppm == FULL_PPM),
                 common_wrong=common,
                 common_wrong_count=count,
             )

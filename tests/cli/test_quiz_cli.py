@@ -105,15 +105,15 @@ def test_show_prints_what_was_understood_from_a_gift_file(run):
     result = run("show", str(MOODLE_EXPORT))
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "1. [single_choice] mk-01: <p>Mật khẩu nào <strong>mạnh</strong> nhất?</p>"
-    assert (
-        "        -100%  <p>Dùng chung một mật khẩu cho mọi nơi</p>  # <p>Một nơi bị lộ là mất tất cả.</p>"
-        in lines
-    )
-    assert "4. [numerical] so-cap-cuu: <p>Số điện thoại gọi xe cấp cứu là số nào?</p>" in lines
-    assert "        pair   <p>VNeID</p> -> Định danh điện tử" in lines
-    assert "     > <p>Mật khẩu mạnh dài ít nhất 12 ký tự.</p>" in lines
+    assert lines[0] == "1. [single_choice] mk-01: Mật khẩu nào **mạnh** nhất?"  # [html] made Markdown
+    assert "        -100%  Dùng chung một mật khẩu cho mọi nơi  # Một nơi bị lộ là mất tất cả." in lines
+    assert "4. [numerical] so-cap-cuu: Số điện thoại gọi xe cấp cứu là số nào?" in lines
+    assert "        pair   VNeID -> Định danh điện tử" in lines
+    assert "     > Mật khẩu mạnh dài ít nhất 12 ký tự." in lines
     assert result.stderr.splitlines() == [
+        f"{MOODLE_EXPORT}:8: warning: [html] text was turned into Markdown (in 7 questions, the first "
+        "one here): bold, italic, line breaks and links are kept, other tags and styles are dropped; "
+        "check how the questions read",
         f"{MOODLE_EXPORT}:61: warning: an essay question ('{{}}') needs a person to grade it: skipped",
         f"{MOODLE_EXPORT}:65: warning: a description (no answers) is skipped",
     ]
@@ -134,7 +134,7 @@ def test_show_json_of_a_gift_file_carries_matching_pairs_and_feedback(run):
     shown = json.loads(run("show", str(MOODLE_EXPORT), "--json").stdout)
     matching = next(q for q in shown if q["kind"] == "matching")
     assert [o["matches"] for o in matching["options"]] == ["Định danh điện tử", "Nhắn tin", "Chỉ đường"]
-    assert matching["explanation"] == "<p>VNeID do Bộ Công an quản lý.</p>"
+    assert matching["explanation"] == "VNeID do Bộ Công an quản lý."
 
 
 def test_show_a_broken_gift_file_exits_1_with_path_line_and_message(run, tmp_path):
@@ -176,7 +176,7 @@ def test_convert_gift_to_markdown_keeps_every_question_and_says_what_is_not_carr
     assert yaml.safe_load(front) == {
         "title": "Bài 1: Mật khẩu",
         "slug": "moodle-export",
-        "course": "gift",
+        "course": "TODO",  # tests/data/gift is no course folder
         "competences": [],
     }
     again = parse_questions(body, "x.md", 1, render_markdown)
@@ -191,8 +191,10 @@ def test_convert_aiken_to_markdown_writes_a_file(run, aiken_file, tmp_path):
     result = run("convert", str(aiken_file), "--to", "md", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        "check the front matter: 'course' was guessed from the folder and 'competences' must list the "
-        "module's codes before mooc content check accepts the file",
+        f"warning: {tmp_path.name!r} is no course folder: write the module's slug after 'course:' "
+        "in place of TODO",
+        "check the front matter: 'competences' must list the module's codes before mooc content check "
+        "accepts the file",
         f"wrote 2 question(s) to {out}",
     ]
     assert "## Số nào để gọi công an?\ntype: single_choice\nid: so-nao-de-goi-cong-an" in out.read_text(
@@ -252,6 +254,78 @@ def test_convert_a_broken_file_exits_1_and_converts_nothing(run, tmp_path):
     assert result.stderr.splitlines()[0].startswith(f"{broken}:2: a second answer block")
     assert "fix the problems above first; nothing was converted" in result.stderr
     assert not out.exists()
+
+
+M4 = """\
+// Xuất từ Moodle 4
+$CATEGORY: $course$/top/Mô-đun 4\\: Thanh toán số
+
+$CATEGORY: $course$/top/Mô-đun 4\\: Thanh toán số/Phần A
+
+::Thói quen::Thói quen nào giữ tài khoản an toàn? {
+  ~%50%Mật khẩu dài
+  ~%50%Xác thực hai bước
+  ~Dùng chung một mật khẩu
+}
+"""
+
+
+def m4_in(folder) -> None:
+    folder.mkdir(parents=True)
+    (folder / "m4.gift").write_text(M4, encoding="utf-8")
+
+
+def front_matter(text: str) -> dict:
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def test_convert_names_the_quiz_after_the_first_category_and_lists_every_category(run, tmp_path):
+    m4_in(tmp_path / "quizzes" / "thanh-toan-so")
+    result = run("convert", str(tmp_path / "quizzes" / "thanh-toan-so" / "m4.gift"), "--to", "md")
+    assert result.exit_code == 0, result.output
+    assert front_matter(result.stdout)["title"] == "Mô-đun 4: Thanh toán số"
+    assert (
+        "not carried over: the GIFT categories '$course$/top/Mô-đun 4: Thanh toán số', "
+        "'$course$/top/Mô-đun 4: Thanh toán số/Phần A' (quizzes are grouped by course instead)"
+    ) in result.stderr.splitlines()
+
+
+def test_convert_of_a_relative_path_takes_the_course_from_the_course_folder(run, tmp_path, monkeypatch):
+    m4_in(tmp_path / "quizzes" / "thanh-toan-so")
+    monkeypatch.chdir(tmp_path / "quizzes" / "thanh-toan-so")
+    result = run("convert", "m4.gift", "--to", "md")
+    assert result.exit_code == 0, result.output
+    assert front_matter(result.stdout)["course"] == "thanh-toan-so"
+    assert "TODO" not in result.output
+
+
+def test_convert_outside_a_course_folder_leaves_a_todo_for_the_course_and_warns(run, tmp_path, monkeypatch):
+    m4_in(tmp_path / "tai-ve")
+    monkeypatch.chdir(tmp_path / "tai-ve")
+    result = run("convert", "m4.gift", "--to", "md")
+    assert result.exit_code == 0, result.output
+    assert "\ncourse: TODO  # the module's slug: its folder name in courses/\n" in result.stdout
+    assert front_matter(result.stdout)["course"] == "TODO"
+    assert (
+        "warning: 'tai-ve' is no course folder: write the module's slug after 'course:' in place of TODO"
+        in result.stderr.splitlines()
+    )
+
+
+def test_convert_prints_every_parser_warning_after_the_converted_text(run, tmp_path):
+    m4_in(tmp_path / "quizzes" / "thanh-toan-so")
+    path = tmp_path / "quizzes" / "thanh-toan-so" / "m4.gift"
+    result = run("convert", str(path), "--to", "md")
+    assert result.exit_code == 0, result.output
+    warning = (
+        f"{path}:6: warning: every wrong answer weighs 0%: ticking every box earns full marks; "
+        "give wrong answers a negative weight such as [-50%] (~%-50% in GIFT)"
+    )
+    assert warning in result.stderr.splitlines()
+    assert "1 warning(s): the file was converted; check these questions in it" in result.stderr.splitlines()
+    assert result.output.index(warning) > result.output.index("## Thói quen")  # not scrolled away
+    again = parse_questions(result.stdout.split("---\n", 2)[2], "m4.md", 1, render_markdown)
+    assert [w.message for w in again.warnings] == [warning.split("warning: ", 1)[1]]  # kept in the file
 
 
 # ------------------------------------------------------------------------------ regrade and stats
@@ -328,12 +402,14 @@ def test_stats_prints_a_row_per_question_with_the_most_common_wrong_answer(run, 
     submit_alpha(session, make_user())
     submit_alpha(session, make_user(), **{"thu-do": "Huế"})
     submit_alpha(session, make_user(), **{"thu-do": " HUẾ "})
+    submit_alpha(session, make_user(), **{"thu-do": ""})  # left blank: counted apart
     result = run("stats", "kiem-tra-alpha")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split() == [
         "question",
         "answered",
+        "blank",
         "facility",
         "right",
         "most",
@@ -341,7 +417,7 @@ def test_stats_prints_a_row_per_question_with_the_most_common_wrong_answer(run, 
         "wrong",
         "answer",
     ]
-    rows = {line.split()[0]: line.split(None, 4) for line in lines[1:]}
-    assert rows["thu-do"] == ["thu-do", "3", "33%", "1", "huế (2)"]
-    assert rows["otp"] == ["otp", "3", "100%", "3", "-"]
+    rows = {line.split()[0]: line.split(None, 5) for line in lines[1:]}
+    assert rows["thu-do"] == ["thu-do", "3", "1", "33%", "1", "huế (2)"]
+    assert rows["otp"] == ["otp", "4", "0", "100%", "4", "-"]
     assert list(rows) == ["thu-do", "otp", "dung-sai", "thoi-quen"]

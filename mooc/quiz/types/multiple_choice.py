@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import unicodedata
 from fractions import Fraction
 
 from mooc.quiz.base import Form, Question, QuestionBlock, QuestionView, Render, Score
 from mooc.quiz.registry import register
 from mooc.quiz.types import _choices
+
+# The page says "Chọn tất cả các ý đúng." under every such question (quiz/types/multiple_choice.html),
+# so the same sentence at the end of the question text is left out of the view, not shown twice.
+_SELECT_ALL = re.compile(
+    r"(?P<before><p>|[.?!:…]|<br\s*/?>)(?P<gap>\s*)"
+    r"\(?\s*(?:hãy\s+)?chọn\s+(?:tất\s+cả\s+(?:các\s+|những\s+)?|mọi\s+|các\s+)"
+    r"(?:ý|đáp\s+án|phương\s+án|câu\s+trả\s+lời)\s+đúng\s*[.!]?\s*\)?\s*(?P<end></p>)?\s*$",
+    re.IGNORECASE,
+)
 
 
 @register
@@ -33,10 +45,17 @@ class MultipleChoice:
         if positive != 100:
             total = _choices.weight_display(positive)
             raise block.error(f"the positive weights must add up to 100%, they add up to {total}%")
-        return _choices.build_question(block, self.kind, render, weights)
+        question = _choices.build_question(block, self.kind, render, weights)
+        if all(w >= 0 for w in weights):
+            block.warn(
+                "every wrong answer weighs 0%: ticking every box earns full marks; "
+                "give wrong answers a negative weight such as [-50%] (~%-50% in GIFT)"
+            )
+        return question
 
     def render(self, question: Question, seed: int) -> QuestionView:
-        return _choices.choice_view(question, seed)
+        view = _choices.choice_view(question, seed)
+        return dataclasses.replace(view, stem_html=without_select_all(view.stem_html))
 
     def read_response(self, question: Question, form: Form) -> list[str]:
         return _choices.known_ids(question, form)
@@ -52,3 +71,18 @@ class MultipleChoice:
 
     def answer_html(self, question: Question) -> str:
         return _choices.right_options_html(question)
+
+
+def without_select_all(stem_html: str) -> str:
+    """The question text without a closing "Chọn tất cả các ý đúng." (the page adds it once)."""
+    text = unicodedata.normalize("NFC", stem_html)
+    match = _SELECT_ALL.search(text)
+    if match is None:
+        return stem_html
+    if match["before"] == "<p>":  # the sentence was a paragraph of its own: drop the paragraph
+        kept = text[: match.start()].rstrip()
+    else:
+        before_br = match["before"].startswith("<br")
+        kept = (text[: match.start()] if before_br else text[: match.start("gap")]).rstrip()
+        kept += "</p>" if match["end"] else ""
+    return kept if re.sub(r"<[^>]*>", "", kept).strip() else stem_html  # never an empty question

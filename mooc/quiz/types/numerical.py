@@ -113,6 +113,10 @@ class Numerical:
             return next((o for o in question.options if o.text == ANY_OTHER), None)
         return best
 
+    def is_answered(self, question: Question, response: str) -> bool:
+        """Text with no digit ("mười hai") is no number: it counts as left blank (and scores zero)."""
+        return any(ch.isdigit() for ch in response or "")
+
     def grade(self, question: Question, response: str) -> Score:
         option = self.matching_option(question, response)
         share = option.fraction if option else Fraction(0)

@@ -32,12 +32,7 @@ class ShortAnswer:
             raise block.error("a short_answer question needs at least one accepted answer [x]")
         settings = {"ignore_tones": raw_flag in _YES}
         question = _choices.build_question(block, self.kind, render, weights, settings)
-        keys: dict[str, int] = {}
-        for option in block.options:
-            key = match_key(option.text, ignore_tones=settings["ignore_tones"])
-            if key in keys:
-                raise block.error(f"answer {option.text!r} matches the one on line {keys[key]}", option.line)
-            keys[key] = option.line
+        _same_answers(block, weights, ignore_tones=settings["ignore_tones"])
         return question
 
     def render(self, question: Question, seed: int) -> QuestionView:
@@ -73,3 +68,30 @@ class ShortAnswer:
 
     def answer_html(self, question: Question) -> str:
         return "; ".join(o.html for o in question.options if o.fraction == 1)
+
+
+def _same_answers(block: QuestionBlock, weights: list[Fraction], *, ignore_tones: bool) -> None:
+    """Two answers a learner cannot tell apart: the second is never reached when grading.
+
+    With the same mark that is harmless (a warning: one can go); with another mark the author
+    meant something the grading cannot do (an error).
+    """
+    ignored = "hoa thường, dấu câu, dấu tiếng Việt" if ignore_tones else "hoa thường, dấu câu"
+    first: dict[str, tuple[str, Fraction, int]] = {}
+    for option, weight in zip(block.options, weights, strict=True):
+        key = match_key(option.text, ignore_tones=ignore_tones)
+        if key not in first:
+            first[key] = (option.text, weight, option.line)
+            continue
+        text, mark, line = first[key]
+        if weight != mark:
+            raise block.error(
+                f"answer {option.text!r} matches the one on line {line}, {text!r}, but gives another "
+                "mark: keep one of them",
+                option.line,
+            )
+        block.warn(
+            f"đáp án {option.text!r} trùng với đáp án {text!r} (so sánh không phân biệt {ignored}): "
+            "có thể bỏ một",
+            option.line,
+        )

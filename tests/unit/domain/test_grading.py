@@ -68,3 +68,12 @@ def test_effective_pass_mark_uses_whichever_mark_is_given():
 
 def test_effective_pass_mark_defaults_to_80_without_any_mark():
     assert effective_pass_mark(None, None) == DEFAULT_PASS_MARK == 80
+
+
+def test_a_statistic_is_rounded_to_the_nearest_percent_not_down():
+    from mooc.domain.grading import percent_nearest
+
+    assert percent_nearest(2, 3) == 67  # percent_shown would say 66 (right for pass marks only)
+    assert percent_nearest(1, 3) == 33
+    assert percent_nearest(1, 8) == 13  # 12.5: a half goes up
+    assert percent_nearest(0, 5) == 0 and percent_nearest(5, 5) == 100

@@ -145,9 +145,9 @@ EXAMPLES: dict[str, Example] = {
 
             - [x] Hà Nội
             - [ ] Huế
-            - [x] HÀ NỘI
+            - [ ] HÀ NỘI
         """,
-        bad_line=8,
+        bad_line=8,  # the same answer as line 6 with another mark (the same mark is only a warning)
     ),
     "numerical": Example(
         block="""

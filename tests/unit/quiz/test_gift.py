@@ -19,7 +19,7 @@ GIFT_PATH = "quizzes/mau/kiem-tra.gift"
 MOODLE_EXPORT = Path(__file__).parents[2] / "data" / "gift" / "moodle_export.gift"
 ALL_WRONG_ZERO = (
     "every wrong answer weighs 0%: ticking every box earns full marks; "
-    "give wrong answers a negative weight such as ~%-50%"
+    "give wrong answers a negative weight such as [-50%] (~%-50% in GIFT)"
 )
 
 
@@ -203,9 +203,19 @@ def test_matching_pairs_with_a_decoy_and_general_feedback():
     assert question.explanation_html == "<p>Nhớ kỹ.</p>"
 
 
-def test_a_weight_after_equals_stays_in_the_answer_text():
-    question = one("Chọn? {=%50%nửa đúng ~sai}")
-    assert options(question) == [("%50%nửa đúng", Fraction(1)), ("sai", Fraction(0))]
+def test_a_100_percent_weight_after_equals_is_a_plain_right_answer():
+    parsed = gift("Chọn? {=%100%đúng ~sai}")
+    assert options(parsed.questions[0]) == [("đúng", Fraction(1)), ("sai", Fraction(0))]
+    assert parsed.warnings == []
+
+
+def test_another_weight_after_equals_is_dropped_with_a_warning_and_the_answer_stays_right():
+    parsed = gift("Chọn? {=%50%nửa đúng ~sai}")
+    assert options(parsed.questions[0]) == [("nửa đúng", Fraction(1)), ("sai", Fraction(0))]
+    assert [str(w) for w in parsed.warnings] == [
+        f"{GIFT_PATH}:1: '=%50%nửa đúng': Moodle ignores a weight after '=' and counts the answer "
+        "fully right, as here; for part of the points write '~%50%nửa đúng'"
+    ]
 
 
 def test_lowercase_true_is_a_short_answer_as_in_moodle():
@@ -376,11 +386,12 @@ def test_a_format_tag_on_one_answer_applies_to_that_answer():
     assert [o.html for o in question.options] == ["A", "<strong>đậm</strong>"]
 
 
-def test_an_html_question_keeps_safe_tags_and_loses_scripts():
+def test_an_html_question_keeps_bold_and_italic_as_markdown_and_loses_scripts():
     question = one("::H::[html]<p>Chữ <b>đậm</b></p><script>alert(1)</script> {=<i>A</i> ~B}")
-    assert "<b>đậm</b>" in question.stem_html
+    assert question.stem_md == "Chữ **đậm**"
+    assert question.stem_html == "<p>Chữ <strong>đậm</strong></p>"
     assert "script" not in question.stem_html and "alert" not in question.stem_html
-    assert question.options[0].html == "<i>A</i>"
+    assert question.options[0].html == "<em>A</em>"
 
 
 def test_an_essay_and_a_description_are_skipped_with_a_warning():
@@ -432,7 +443,7 @@ def test_a_file_exported_from_moodle_imports_without_errors():
         ("thu-do", "short_answer"),
         ("cong-thuc", "single_choice"),
     ]
-    assert [(w.line, w.message) for w in parsed.warnings] == [
+    assert [(w.line, w.message) for w in parsed.warnings if "[html]" not in w.message] == [
         (61, "an essay question ('{}') needs a person to grade it: skipped"),
         (65, "a description (no answers) is skipped"),
     ]
@@ -470,3 +481,106 @@ def test_the_moodle_export_weights_and_answers_grade_as_in_moodle(moodle):
         "Chính xác.",
         "Hãy cẩn thận: đó là lừa đảo.",
     ]
+
+
+# ------------------------------------------------------------------------------ a fresh user's faults
+
+
+def test_every_category_is_kept_in_order_and_the_first_one_names_the_quiz():
+    parsed = gift(
+        "$CATEGORY: $course$/top/Mô-đun 4\n\n$CATEGORY: $course$/top/Mô-đun 4/Phần A\n\n::Câu::Hỏi? {=A ~B}"
+    )
+    assert parsed.categories == ["$course$/top/Mô-đun 4", "$course$/top/Mô-đun 4/Phần A"]
+    assert parsed.category == "$course$/top/Mô-đun 4"
+
+
+def test_escaped_parentheses_show_as_plain_parentheses():
+    question = one(r"Phí chuyển tiền \(nếu có\) là bao nhiêu? {=0 đồng \(miễn phí\) ~10 nghìn đồng}")
+    assert question.stem_md == "Phí chuyển tiền (nếu có) là bao nhiêu?"
+    assert options(question) == [("0 đồng (miễn phí)", Fraction(1)), ("10 nghìn đồng", Fraction(0))]
+
+
+MOODLE_4 = (  # as Moodle 4 exports it: '=' and ':' escaped everywhere, attributes included
+    '::Mã OTP::[html]<p dir\\="ltr" style\\="text-align\\: left;">Người gọi xưng là <b>ngân hàng</b> '
+    '<span style\\="color\\: rgb(239, 69, 64);">hỏi mã OTP</span>.<br>Bác <i>nên</i> làm gì?</p> {\n'
+    '  =<p dir\\="ltr" style\\="text-align\\: left;">Từ chối và cúp máy.</p>#<p>Đúng&nbsp;vậy.</p>\n'
+    '  ~<p dir\\="ltr">Đọc mã cho họ.</p>\n'
+    "}"
+)
+
+
+def test_moodle_4_html_becomes_clean_markdown_with_a_warning():
+    parsed = gift(MOODLE_4)
+    [question] = parsed.questions
+    assert question.stem_md == "Người gọi xưng là **ngân hàng** hỏi mã OTP.  \nBác *nên* làm gì?"
+    assert [(o.text, o.feedback_md) for o in question.options] == [
+        ("Từ chối và cúp máy.", "Đúng vậy."),
+        ("Đọc mã cho họ.", ""),
+    ]
+    assert "style" not in question.stem_html and "dir=" not in question.stem_html
+    assert [str(w) for w in parsed.warnings] == [
+        f"{GIFT_PATH}:1: [html] text was turned into Markdown (in 1 question, the first one here): "
+        "bold, italic, line breaks and links are kept, other tags and styles are dropped; "
+        "check how the questions read"
+    ]
+
+
+def test_html_in_many_questions_gives_one_warning_for_the_file():
+    parsed = gift(MOODLE_EXPORT.read_text(encoding="utf-8"))
+    assert [(w.line, w.message) for w in parsed.warnings if "[html]" in w.message] == [
+        (
+            8,
+            "[html] text was turned into Markdown (in 7 questions, the first one here): "
+            "bold, italic, line breaks and links are kept, other tags and styles are dropped; "
+            "check how the questions read",
+        )
+    ]
+
+
+def test_html_paragraphs_lists_and_links_become_markdown_and_signs_stay_text():
+    question = one(
+        "::L::[html]<p>Điều 1 *quan trọng*</p><ul><li>một</li><li>hai</li></ul>"
+        '<p>Xem <a href="https://dichvucong.gov.vn">Cổng dịch vụ công</a></p> {=A ~B}'
+    )
+    assert question.stem_md == (
+        "Điều 1 \\*quan trọng\\*\n\n- một\n- hai\n\nXem [Cổng dịch vụ công](https://dichvucong.gov.vn)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("block", "right"),
+    [
+        ("{Đúng}", "Đúng"),
+        ("{ĐÚNG}", "Đúng"),
+        ("{đúng}", "Đúng"),
+        ("{Sai}", "Sai"),
+        ("{SAI}", "Sai"),
+        ("{sai}", "Sai"),
+    ],
+)
+def test_vietnamese_dung_and_sai_make_a_true_false_question(block, right):
+    question = one(f"Trời mưa thì đường trơn hơn. {block}")
+    assert question.kind == "true_false"
+    assert [shown(o.html) for o in question.options if o.fraction == 1] == [right]
+
+
+def test_vietnamese_true_false_takes_its_feedback_like_true():
+    question = one("Ngân hàng hỏi mã OTP qua điện thoại. {Sai#Chưa đúng: ngân hàng không hỏi.#Đúng vậy.}")
+    assert [(shown(o.html), o.fraction, shown(o.feedback_html)) for o in question.options] == [
+        ("Đúng", 0, "Chưa đúng: ngân hàng không hỏi."),
+        ("Sai", 1, "Đúng vậy."),
+    ]
+
+
+def test_duplicate_short_answers_warn_at_the_line_of_the_second_and_name_the_first():
+    parsed = gift("::Đuôi tệp::Tệp tài liệu thường có đuôi gì? {\n  =PDF\n  =.pdf\n}", first_line=24)
+    assert [str(e) for e in parsed.errors] == [] and len(parsed.questions) == 1
+    assert [str(w) for w in parsed.warnings] == [
+        f"{GIFT_PATH}:26: đáp án '.pdf' trùng với đáp án 'PDF' "
+        "(so sánh không phân biệt hoa thường, dấu câu): có thể bỏ một"
+    ]
+
+
+def test_a_mistake_in_an_answer_is_reported_at_the_answer_line():
+    found = error("::Số::Một rưỡi?\n{#\n  =1.5\n  =1,5\n}")
+    assert str(found) == f"{GIFT_PATH}:4: write '1,5' with a decimal point, as GIFT requires"

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import pytest
+
+from mooc.content.markdown import render_markdown
 from mooc.quiz import registry
 from mooc.quiz.base import field_name
+from mooc.quiz.parse import parse_questions
 
 from .helpers import PATH, assert_grades, grade, parse_error, parse_one
 
@@ -198,3 +202,64 @@ def test_submitted_ids_are_kept_once_and_unknown_ones_dropped():
         question, {field_name(question): [first, "not-an-id", first]}
     )
     assert response == [first]
+
+
+# ------------------------------------------------------------------------------ "Chọn tất cả các ý đúng."
+
+
+def select_all_view(stem: str) -> str:
+    block = f"## Giữ máy\ntype: multiple_choice\n\n{stem}\n\n- [x] Khóa màn hình\n- [ ] Dán mã lên máy\n"
+    return registry.get("multiple_choice").render(parse_one(block), seed=None).stem_html
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Việc nào giúp giữ máy an toàn? Chọn tất cả các ý đúng.",
+        "Việc nào giúp giữ máy an toàn? (Chọn tất cả các ý đúng)",
+        "Việc nào giúp giữ máy an toàn? Hãy chọn tất cả các đáp án đúng.",
+        "Việc nào giúp giữ máy an toàn?\n\nChọn tất cả các ý đúng.",
+    ],
+)
+def test_the_page_says_select_all_itself_so_the_question_text_does_not_repeat_it(stem):
+    assert select_all_view(stem) == "<p>Việc nào giúp giữ máy an toàn?</p>"
+
+
+def test_the_stored_question_keeps_its_text_as_written():
+    question = parse_one(
+        "## Giữ máy\ntype: multiple_choice\n\nViệc nào an toàn? Chọn tất cả các ý đúng.\n\n- [x] A\n- [ ] B\n"
+    )
+    assert question.stem_html == "<p>Việc nào an toàn? Chọn tất cả các ý đúng.</p>"
+
+
+def test_the_words_inside_a_sentence_are_kept():
+    stem = "Bạn đã chọn tất cả các ý đúng khi nào?"
+    assert select_all_view(stem) == f"<p>{stem}</p>"
+
+
+# ------------------------------------------------------------------------------ wrong answers at 0 %
+
+
+def test_wrong_answers_all_weighing_zero_warn_in_our_format_too():
+    parsed = parse_questions(
+        "## Thói quen\ntype: multiple_choice\n\nThói quen nào an toàn?\n\n"
+        "- [50%] Mật khẩu dài\n- [50%] Hai bước\n- [ ] Dùng chung\n",
+        PATH,
+        1,
+        render_markdown,
+    )
+    assert parsed.errors == [] and len(parsed.questions) == 1
+    assert [str(w) for w in parsed.warnings] == [
+        f"{PATH}:1: every wrong answer weighs 0%: ticking every box earns full marks; "
+        "give wrong answers a negative weight such as [-50%] (~%-50% in GIFT)"
+    ]
+
+
+def test_shorthand_wrong_answers_are_negative_and_give_no_warning():
+    parsed = parse_questions(
+        "## Thói quen\ntype: multiple_choice\n\nThói quen nào?\n\n- [x] A\n- [ ] B\n",
+        PATH,
+        1,
+        render_markdown,
+    )
+    assert parsed.warnings == []

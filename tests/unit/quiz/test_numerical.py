@@ -199,3 +199,8 @@ def test_a_negative_weight_is_an_error():
 def test_a_question_without_a_fully_right_answer_is_an_error_at_its_heading():
     error = parse_error(numerical("1").replace("- [x] 1", "- [50%] 1"), first_line=30)
     assert (error.line, error.message) == (30, "a numerical question needs at least one accepted answer [x]")
+
+
+def test_a_number_typed_in_words_gets_the_any_other_feedback_and_no_credit():
+    assert feedback(PI, "ba phẩy mười bốn") == ("<p>Số pi lớn hơn 3 một chút.</p>",)
+    assert grade(parse_one(PI), "ba phẩy mười bốn").earned == 0

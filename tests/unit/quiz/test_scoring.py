@@ -47,3 +47,36 @@ def test_thirds_add_up_to_exactly_full_marks():
     )
     result = score_quiz([question], {question.key: [o.id for o in question.options[:3]]}, pass_mark=100)
     assert (result.score_ppm, result.passed) == (1_000_000, True)
+
+
+# ------------------------------------------------------------------------------ answered or left blank
+
+SHORT = "## Thủ đô\ntype: short_answer\n\nThủ đô?\n\n- [x] Hà Nội\n"
+NUMBER = "## Số\ntype: numerical\n\nMười hai viết bằng số?\n\n- [x] 12\n"
+PAIRS = "## Ghép\ntype: matching\n\nGhép.\n\n- [x] A -> 1\n- [x] B -> 2\n"
+
+
+@pytest.mark.parametrize(
+    ("block", "response", "answered"),
+    [
+        (SHORT, "Huế", True),
+        (SHORT, "", False),
+        (SHORT, None, False),
+        (PAIRS, {}, False),
+        (NUMBER, "12", True),
+        (NUMBER, "12,5", True),
+        (NUMBER, "mười hai", False),  # no digit: not an answer to a number question
+        (NUMBER, "", False),
+    ],
+)
+def test_a_response_with_nothing_chosen_or_typed_is_not_an_answer(block, response, answered):
+    from mooc.quiz.scoring import is_answered
+
+    assert is_answered(parse_one(block), response) is answered
+
+
+def test_a_choice_left_blank_is_not_an_answer_and_a_wrong_pick_is(ten_questions):
+    from mooc.quiz.scoring import is_answered
+
+    question = ten_questions[0]
+    assert (is_answered(question, []), is_answered(question, [question.options[1].id])) == (False, True)

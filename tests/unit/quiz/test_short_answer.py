@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 from fractions import Fraction
+from textwrap import dedent
 
+from mooc.content.markdown import render_markdown
 from mooc.quiz import registry
+from mooc.quiz.parse import parse_questions
 
-from .helpers import PATH, assert_grades, form_values, parse_error, parse_one
+from .helpers import PATH, assert_grades, form_values, grade, parse_error, parse_one
 
 CAPITAL = """
     ## Thủ đô
@@ -90,8 +93,14 @@ def test_the_response_is_cleaned_and_cut_to_200_characters():
     assert len(short_answer.read_response(question, form_values(question, "a" * 500))) == 200
 
 
-def test_duplicate_accepted_answers_are_rejected_at_the_second():
-    error = parse_error(
+def parsed_with_warnings(text: str):
+    parsed = parse_questions(dedent(text).lstrip("\n"), PATH, 1, render_markdown)
+    assert [str(e) for e in parsed.errors] == [] and len(parsed.questions) == 1
+    return parsed
+
+
+def test_a_duplicate_accepted_answer_is_a_warning_naming_both_answers_at_the_second_line():
+    parsed = parsed_with_warnings(
         """
         ## Thủ đô
         type: short_answer
@@ -102,11 +111,15 @@ def test_duplicate_accepted_answers_are_rejected_at_the_second():
         - [x] hà  nội
         """
     )
-    assert str(error) == f"{PATH}:7: answer 'hà  nội' matches the one on line 6"
+    assert [str(w) for w in parsed.warnings] == [
+        f"{PATH}:7: đáp án 'hà  nội' trùng với đáp án 'Hà Nội' "
+        "(so sánh không phân biệt hoa thường, dấu câu): có thể bỏ một"
+    ]
+    assert grade(parsed.questions[0], "HÀ NỘI").earned == 1
 
 
 def test_answers_equal_without_tones_are_duplicates_when_ignoring_tones():
-    error = parse_error(
+    parsed = parsed_with_warnings(
         """
         ## Thủ đô
         type: short_answer
@@ -118,7 +131,27 @@ def test_answers_equal_without_tones_are_duplicates_when_ignoring_tones():
         - [x] Ha Noi
         """
     )
-    assert str(error) == f"{PATH}:8: answer 'Ha Noi' matches the one on line 7"
+    assert [str(w) for w in parsed.warnings] == [
+        f"{PATH}:8: đáp án 'Ha Noi' trùng với đáp án 'Hà Nội' "
+        "(so sánh không phân biệt hoa thường, dấu câu, dấu tiếng Việt): có thể bỏ một"
+    ]
+
+
+def test_a_duplicate_giving_a_different_mark_is_an_error_naming_both_answers():
+    error = parse_error(
+        """
+        ## Đuôi tệp
+        type: short_answer
+
+        Tệp tài liệu thường có đuôi gì?
+
+        - [x] PDF
+        - [50%] .pdf
+        """
+    )
+    assert str(error) == (
+        f"{PATH}:7: answer '.pdf' matches the one on line 6, 'PDF', but gives another mark: keep one of them"
+    )
 
 
 def test_an_accepted_answer_is_required():
