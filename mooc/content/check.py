@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from mooc.content.answer_bias import answer_bias_problems
 from mooc.content.markdown import is_relative
 from mooc.content.problems import Problem
 from mooc.content.sources import IMAGE_TYPES, ContentTree, QuizSource
@@ -101,9 +102,14 @@ def _quiz_checks(tree: ContentTree, quiz: QuizSource, seen: dict[str, str], know
             quiz.meta_lines.get("course", 1),
             f"a quiz for {quiz.course!r} belongs in quizzes/{quiz.course}/",
         )
-    others = [q for q in tree.quizzes if q.course == quiz.course and q is not quiz]
-    if others and quiz.path > others[0].path:
-        yield Problem(quiz.shown, 1, f"course {quiz.course!r} already has a quiz: {others[0].shown}")
+    holder = min((q for q in tree.quizzes if q.course == quiz.course), key=_quiz_precedence)
+    if holder is not quiz:  # reported at the extra file, naming the one that holds the course's quiz
+        yield Problem(
+            quiz.shown,
+            1,
+            f"a second quiz for course {quiz.course!r}: its quiz is {holder.shown} "
+            "(one quiz per course: copy these questions into that file, or remove this one)",
+        )
     if not quiz.questions and not any(p.path == quiz.shown and p.line > 1 for p in tree.problems):
         yield Problem(quiz.shown, quiz.body_line, "the quiz has no questions ('## ' blocks)")
     draw = quiz.settings.draw
@@ -113,6 +119,19 @@ def _quiz_checks(tree: ContentTree, quiz: QuizSource, seen: dict[str, str], know
             quiz.meta_lines.get("draw", 1),
             f"draws {draw} questions but has only {len(quiz.questions)}",
         )
+    yield from answer_bias_problems(tree, quiz)
+
+
+def _quiz_precedence(quiz: QuizSource) -> tuple[bool, bool, bool, str]:
+    """Which of a course's quiz files is its quiz, in a stable order: the one in the course's own
+    folder, named kiem-tra.md (the documented name), then any Markdown file, then GIFT or Aiken,
+    each by path. So a file added beside kiem-tra.md is the extra one, whatever its name."""
+    return (
+        quiz.path.parent.name != quiz.course,
+        quiz.path.name != "kiem-tra.md",
+        quiz.fmt != "md",
+        quiz.path.as_posix(),
+    )
 
 
 def _requirement_checks(tree: ContentTree) -> Iterator[Problem]:

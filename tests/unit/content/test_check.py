@@ -205,9 +205,31 @@ def test_a_quiz_in_the_folder_of_another_course(root):
     edit(root / "quizzes/beta/kiem-tra.md", "course: beta", "course: alpha")
     assert problems(root) == [
         "content/courses/beta/course.md:1: no quiz belongs to this course (add quizzes/beta/…md)",
-        "content/quizzes/beta/kiem-tra.md:1: course 'alpha' already has a quiz: "
-        "content/quizzes/alpha/kiem-tra.md",
+        "content/quizzes/beta/kiem-tra.md:1: a second quiz for course 'alpha': its quiz is "
+        "content/quizzes/alpha/kiem-tra.md (one quiz per course: copy these questions into that file, "
+        "or remove this one)",
         "content/quizzes/beta/kiem-tra.md:4: a quiz for 'alpha' belongs in quizzes/alpha/",
+    ]
+
+
+def test_a_second_quiz_added_to_a_course_is_reported_at_the_new_file_naming_the_course_quiz(root):
+    """kiem-tra.md holds the course's quiz even though bai-them.gift sorts before it."""
+    (root / "quizzes/alpha/bai-them.gift").write_text("::Thêm::Câu hỏi thêm? {=A ~B}\n", encoding="utf-8")
+    assert [p for p in problems(root) if "warning:" not in p] == [
+        "content/quizzes/alpha/bai-them.gift:1: a second quiz for course 'alpha': its quiz is "
+        "content/quizzes/alpha/kiem-tra.md (one quiz per course: copy these questions into that file, "
+        "or remove this one)"
+    ]
+
+
+def test_of_two_gift_quizzes_the_second_by_name_is_the_extra_one(root):
+    (root / "quizzes/alpha/kiem-tra.md").unlink()
+    for name in ("b-hai.gift", "a-mot.gift"):
+        (root / "quizzes/alpha" / name).write_text("::Một::Câu hỏi? {=A ~B}\n", encoding="utf-8")
+    assert [p for p in problems(root) if "warning:" not in p] == [
+        "content/quizzes/alpha/b-hai.gift:1: a second quiz for course 'alpha': its quiz is "
+        "content/quizzes/alpha/a-mot.gift (one quiz per course: copy these questions into that file, "
+        "or remove this one)"
     ]
 
 
