@@ -8,6 +8,7 @@ from pathlib import Path
 from mooc.content.fields import Fields
 from mooc.content.problems import ContentError
 from mooc.content.yamlfile import LineDict, load_yaml
+from mooc.domain.age_rules import MAX_AGE
 from mooc.domain.framework import Band, Competency, Domain, Framework, Level, TargetGroup
 
 
@@ -145,6 +146,7 @@ def _group(item, path: str, line: int, max_level: int) -> TargetGroup:
             "modules",
             "competences",
             "bands",
+            "ages",
         },
     )
     code = f.text("code")
@@ -170,6 +172,7 @@ def _group(item, path: str, line: int, max_level: int) -> TargetGroup:
         decided_by=decided_by,
         competences=tuple(f.competence_codes() if "competences" in f.data else ()),
         bands=bands,
+        ages=_ages(f),
     )
 
 
@@ -181,7 +184,8 @@ def _modules(f: Fields) -> tuple[str, ...]:
 
 
 def _band(item, path: str, line: int, max_level: int) -> Band:
-    f = Fields(item, path, line, {"code", "name", "name_en", "target_level", "modules", "competences"})
+    allowed = {"code", "name", "name_en", "target_level", "modules", "competences", "ages"}
+    f = Fields(item, path, line, allowed)
     code = f.text("code")
     if not code.isascii() or not code.isalnum():
         raise f.error("code", f"band code {code!r} must be ASCII letters and digits, like TC1")
@@ -192,7 +196,27 @@ def _band(item, path: str, line: int, max_level: int) -> Band:
         target_level=f.integer("target_level", low=1, high=max_level),  # type: ignore[arg-type]
         modules=_modules(f),
         competences=tuple(f.competence_codes() if "competences" in f.data else ()),
+        ages=_ages(f),
     )
+
+
+def _ages(f: Fields) -> tuple[int, ...]:
+    """`ages: [min, max]` in whole years, or `[min]` for "min or older"; () when not given."""
+    value = f.data.get("ages")
+    if value is None:
+        return ()
+    if isinstance(value, list) and len(value) == 2 and value[1] is None:
+        value = value[:1]
+    shape = "'ages' is [min, max] in whole years, like [5, 11], or [15] for 15 and older"
+    if (
+        not isinstance(value, list)
+        or len(value) not in (1, 2)
+        or any(isinstance(v, bool) or not isinstance(v, int) for v in value)
+    ):
+        raise f.error("ages", shape)
+    if not all(0 <= v <= MAX_AGE for v in value) or value != sorted(value):
+        raise f.error("ages", f"{shape}: min ≤ max, both between 0 and {MAX_AGE}")
+    return tuple(value)
 
 
 __all__ = ["ContentError", "Ward", "read_framework", "read_ward"]

@@ -42,6 +42,7 @@ class Band:
     target_level: int
     modules: tuple[str, ...]
     competences: tuple[str, ...] = ()
+    ages: tuple[int, ...] = ()  # plausible ages of its pupils, [min, max]: see domain/age_rules.py
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class TargetGroup:
     decided_by: str = "ward"
     competences: tuple[str, ...] = ()  # what the group must reach; every one taught by a module
     bands: tuple[Band, ...] = ()
+    ages: tuple[int, ...] = ()  # plausible ages, [min, max] or [min]: see domain/age_rules.py
 
     @property
     def is_open(self) -> bool:
@@ -88,6 +90,7 @@ class TargetGroup:
             modules=band.modules,
             decided_by=self.decided_by,
             competences=band.competences,
+            ages=band.ages or self.ages,
         )
 
     def requirements(self) -> list[tuple[str, TargetGroup]]:

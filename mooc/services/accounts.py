@@ -11,10 +11,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from mooc.domain.age_rules import ages_in, check_age
 from mooc.domain.text import clean, fold
 from mooc.i18n import N_
-from mooc.models import TargetGroup, User
+from mooc.models import FrameworkVersion, TargetGroup, User
 from mooc.models.people import new_session_token
+from mooc.timefmt import today_local
 
 MIN_PASSWORD_LENGTH = 8
 # Checked against when the login is unknown, so both answers take the same time.
@@ -104,6 +106,42 @@ def _check_profile(session: Session, profile: Profile) -> None:
         raise AccountError("band_code", N_("Học sinh cần chọn khối lớp."))
     if not bands and profile.band_code:
         raise AccountError("band_code", N_("Chỉ học sinh mới chọn khối lớp."))
+    if bands and profile.date_of_birth is None:
+        raise AccountError("date_of_birth", N_("Học sinh cần nhập ngày sinh."))
+    if group is not None and profile.date_of_birth is not None:
+        problem = age_problem(session, group, profile.band_code, profile.date_of_birth)
+        if problem is not None:
+            raise problem
+
+
+def age_problem(session: Session, group: TargetGroup, band_code: str, born: date) -> AccountError | None:
+    """An error for the date of birth when the age (today, in Vietnam) does not fit the group or band.
+
+    The ranges are the current framework's `ages` (framework/framework.yaml).
+    """
+    framework = session.scalar(select(FrameworkVersion.data).where(FrameworkVersion.is_current))
+    mismatch = check_age(born, ages_in(framework or {}, group.code, band_code), today_local())
+    if mismatch is None:
+        return None
+    band = next((b for b in group.bands if b.code == band_code), None)
+    name = f"{group.name} khối {band.name[:1].lower()}{band.name[1:]}" if band else group.name
+    low, high = mismatch.ages.low, mismatch.ages.high
+    if high is None:
+        message = N_(
+            "Theo ngày sinh, bạn %(age)d tuổi: nhóm %(group)s dành cho người từ %(low)d tuổi trở lên. "
+            "Hãy kiểm tra ngày sinh hoặc chọn nhóm khác."
+        )
+    elif band is not None:
+        message = N_(
+            "Theo ngày sinh, bạn %(age)d tuổi: nhóm %(group)s dành cho các em %(low)d–%(high)d tuổi. "
+            "Hãy kiểm tra ngày sinh hoặc chọn nhóm khác."
+        )
+    else:
+        message = N_(
+            "Theo ngày sinh, bạn %(age)d tuổi: nhóm %(group)s dành cho người từ %(low)d đến %(high)d tuổi. "
+            "Hãy kiểm tra ngày sinh hoặc chọn nhóm khác."
+        )
+    return AccountError("date_of_birth", message, age=mismatch.age, group=name, low=low, high=high or 0)
 
 
 def register(session: Session, profile: Profile, password: str) -> User:

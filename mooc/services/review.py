@@ -12,6 +12,7 @@ from mooc.domain.grading import FULL_PPM
 from mooc.models import AnswerRecord, Quiz, QuizAttempt
 from mooc.quiz import registry
 from mooc.quiz.base import Question, QuestionView
+from mooc.quiz.scoring import is_answered
 from mooc.services.attempts import served_questions
 
 
@@ -30,6 +31,16 @@ class ReviewItem:
     @property
     def is_right(self) -> bool:
         return self.score_ppm == FULL_PPM
+
+    @property
+    def answered(self) -> bool:
+        """False for a question left blank (and a number typed with no digit): no right or wrong."""
+        return is_answered(self.question, self.response)
+
+    @property
+    def needs_digits(self) -> bool:
+        """A number question answered in words ("mười hai"): the page asks for digits."""
+        return self.question.kind == "numerical" and bool(self.response) and not self.answered
 
 
 @dataclass(frozen=True)

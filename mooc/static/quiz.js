@@ -45,18 +45,37 @@
   form.addEventListener("change", later);
   form.addEventListener("input", later);
 
+  // The page says answers are saved as the learner goes (without this script: "press Save").
+  var mode = document.getElementById("save-mode");
+  if (mode && mode.dataset.js) { mode.textContent = mode.dataset.js; }
+
+  // The countdown in the bar that stays at the top. At 0:00 the alert at the top says to
+  // submit now (answers saved within the grace still count) and saves at once; when the
+  // grace is over it says that answers are no longer saved. The server keeps the time.
   var deadline = document.getElementById("deadline");
   if (deadline && deadline.dataset.deadline) {
     var end = new Date(deadline.dataset.deadline).getTime();
+    var grace = (parseInt(deadline.dataset.grace, 10) || 0) * 1000;
+    var alertBox = document.getElementById("time-up");
+    var line = deadline.querySelector(".deadline-time") || deadline;
     var clock = document.createElement("strong");
     clock.className = "countdown";
-    deadline.insertBefore(clock, deadline.firstChild);
+    line.insertBefore(clock, line.firstChild);
+    var warned = Date.now() >= end; // opened after the time: the page already says so
     var tick = function () {
-      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      var now = Date.now();
+      var left = Math.max(0, Math.ceil((end - now) / 1000));
       var minutes = Math.floor(left / 60), seconds = left % 60;
       clock.textContent = words.left + minutes + ":" + (seconds < 10 ? "0" : "") + seconds + " ";
       if (left === 60) { save(); }
-      if (left > 0) { setTimeout(tick, 1000); }
+      if (left > 0) { setTimeout(tick, 1000); return; }
+      if (!warned) {
+        warned = true;
+        if (alertBox) { alertBox.textContent = deadline.dataset.timeUp; }
+        save();
+      }
+      if (now <= end + grace) { setTimeout(tick, 1000); return; }
+      if (alertBox) { alertBox.textContent = deadline.dataset.closed; }
     };
     tick();
   }

@@ -7,6 +7,7 @@
   var article = document.querySelector("article .prose");
   if (!holder || !article || !("speechSynthesis" in window) || !window.SpeechSynthesisUtterance) { return; }
   var synth = window.speechSynthesis;
+  var VOICE_WAIT_MS = 2000; // Chrome fills its voice list a moment after the page loads
   var button = document.createElement("button");
   button.type = "button";
   button.className = "button button-secondary";
@@ -16,14 +17,33 @@
   note.setAttribute("role", "status");
   holder.appendChild(button);
   holder.appendChild(note);
-  var speaking = false;
+  var state = "idle"; // "idle", "waiting" (for the voice list) or "speaking"
 
   function vietnameseVoice() {
-    var voices = synth.getVoices();
+    var voices = synth.getVoices() || [];
     for (var i = 0; i < voices.length; i++) {
-      if (voices[i].lang && voices[i].lang.toLowerCase().indexOf("vi") === 0) { return voices[i]; }
+      if (voices[i].lang && voices[i].lang.toLowerCase().replace("_", "-").indexOf("vi") === 0) { return voices[i]; }
     }
     return null;
+  }
+
+  // getVoices() is empty until the browser has loaded its voices; it then fires
+  // "voiceschanged". Wait for that, but not for ever: some browsers never fire it.
+  function whenVoicesKnown(then) {
+    if ((synth.getVoices() || []).length) { then(); return; }
+    var done = false;
+    var finish = function () {
+      if (done) { return; }
+      done = true;
+      if (synth.removeEventListener) { synth.removeEventListener("voiceschanged", finish); }
+      then();
+    };
+    if (synth.addEventListener) {
+      synth.addEventListener("voiceschanged", finish);
+    } else {
+      synth.onvoiceschanged = finish;
+    }
+    setTimeout(finish, VOICE_WAIT_MS);
   }
 
   function sentences() {
@@ -35,25 +55,45 @@
 
   function stop() {
     synth.cancel();
-    speaking = false;
+    state = "idle";
     button.textContent = holder.dataset.label;
   }
 
-  button.addEventListener("click", function () {
-    if (speaking) { stop(); return; }
-    var voice = vietnameseVoice();
-    note.textContent = voice ? "" : holder.dataset.novoice;
+  function speak(voice) {
     var parts = sentences();
     parts.forEach(function (part, index) {
       var utterance = new SpeechSynthesisUtterance(part);
-      utterance.lang = "vi-VN";
+      utterance.lang = voice.lang || "vi-VN";
+      utterance.voice = voice;
       utterance.rate = 0.9;
-      if (voice) { utterance.voice = voice; }
+      utterance.onerror = function (event) {
+        // "interrupted" and "canceled" are our own stop; anything else means nothing is playing.
+        if (state === "speaking" && event && event.error !== "interrupted" && event.error !== "canceled") {
+          note.textContent = holder.dataset.novoice;
+          stop();
+        }
+      };
       if (index === parts.length - 1) { utterance.onend = stop; }
       synth.speak(utterance);
     });
-    speaking = true;
+    state = "speaking";
     button.textContent = holder.dataset.stop;
+  }
+
+  button.addEventListener("click", function () {
+    if (state !== "idle") { stop(); return; }
+    state = "waiting";
+    note.textContent = "";
+    whenVoicesKnown(function () {
+      if (state !== "waiting") { return; } // pressed again while waiting: stopped
+      var voice = vietnameseVoice();
+      if (!voice) {
+        note.textContent = holder.dataset.novoice; // nothing would play: say why, and stay ready
+        stop();
+        return;
+      }
+      speak(voice);
+    });
   });
   window.addEventListener("pagehide", stop);
 }());

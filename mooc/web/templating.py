@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, request
 from flask_babel import get_locale
+from flask_login import current_user
 
 from mooc.domain.certificates import mask_name
 from mooc.domain.grading import percent_shown
@@ -19,8 +20,23 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale() or "vi")
     app.jinja_env.globals["ward"] = _ward
     app.jinja_env.globals["text_large"] = lambda: request.cookies.get("text") == "large"
+    app.jinja_env.globals["you"] = you
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+
+PUPILS = "hoc_sinh"  # addressed as "em", as their lessons speak to them
+
+
+def you(capital: bool = False) -> str:
+    """How system messages address the learner: "em" for pupils, "bạn" for everyone else.
+
+    Pass it into a message, `_("%(you)s đã học bài này", you=you(True))`; `capital` at the
+    start of a sentence.
+    """
+    pupil = current_user.is_authenticated and getattr(current_user, "target_group_code", None) == PUPILS
+    word = "em" if pupil else "bạn"
+    return word.capitalize() if capital else word
 
 
 def _ward():

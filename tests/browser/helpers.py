@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sqlalchemy import select
 
@@ -10,13 +11,17 @@ from mooc.models import QuizAttempt
 from mooc.quiz.base import Question
 from mooc.quiz.types.matching import right_id
 from mooc.services.attempts import served_questions
+from mooc.timefmt import today_local
 from tests.browser.conftest import PASSWORD
+
+AGE_IN_BAND = {"CB1": 8, "CB2": 10, "TC1": 12, "TC2": 14, "NC1": 16}  # within each band's ages
 
 
 def register(page, base: str, *, name: str, phone: str, group: str = "nguoi_dan", band: str = "") -> None:
     page.goto(f"{base}/register")
     page.fill("#full_name", name)
-    page.fill("#date_of_birth", "12/04/1958")
+    born = date(today_local().year - AGE_IN_BAND[band], 1, 1) if band else date(1958, 4, 12)
+    page.fill("#date_of_birth", born.strftime("%d/%m/%Y"))
     page.fill("#phone", phone)
     page.check(f"input[name=target_group_code][value={group}]")
     if band:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
 from mooc.models import Quiz
 from mooc.services import accounts, catalog, progress, records
 from mooc.services.accounts import AccountError, Profile
+from mooc.timefmt import today_local
 from tests.conftest import PROJECT, import_tree
 from tests.integration.helpers import take
 
@@ -19,9 +22,13 @@ def shipped(session):
     return import_tree(session, PROJECT)
 
 
+AGE_IN_BAND = {"CB1": 8, "CB2": 10, "TC1": 12, "TC2": 14, "NC1": 16}  # pupils give a fitting date of birth
+
+
 def learner(session, group: str, band: str = "", login: str = "0911000001"):
+    born = date(today_local().year - AGE_IN_BAND.get(band, 40), 1, 1)
     user = accounts.register(
-        session, Profile("Hà Thị Mẫu", None, None, login, group, None, band), "mat-khau-dai-1"
+        session, Profile("Hà Thị Mẫu", born, None, login, group, None, band), "mat-khau-dai-1"
     )
     session.commit()
     return user

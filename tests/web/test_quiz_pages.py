@@ -10,14 +10,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from mooc.models import Quiz, QuizAttempt
+from mooc.models import Quiz, QuizAttempt, User
 from mooc.models._types import utcnow
 from mooc.quiz.base import Question
 from mooc.quiz.settings import GRACE_SECONDS
 from mooc.quiz.types.matching import right_id
+from mooc.services import attempts
 from mooc.services.attempts import served_questions
 from tests.conftest import DATA, TEST_CONTENT, csrf_from, import_tree
-from tests.integration.helpers import take
+from tests.integration.helpers import read_lessons, take
 from tests.web.test_resident_path import read_course
 
 QUIZ_PAGES = DATA / "quiz_pages"  # two more modules: gamma (every type) and delta (a GIFT file)
@@ -129,9 +130,11 @@ def test_every_question_type_answered_right_through_the_pages_scores_100(learner
 
 def test_wrong_answers_show_feedback_the_explanation_and_the_right_answers(learner, session):
     url, attempt_id, page = start(learner, session, "kiem-tra-gamma")
-    response = post(learner, url, page, form_for(session, attempt_id, wrong_form))
+    # Matching and ordering are left blank: "Nộp bài luôn" on the confirmation grades them as they are.
+    response = post(learner, url, page, form_for(session, attempt_id, wrong_form), action="confirm")
     result = page_of(learner.get(response.headers["Location"]))
-    assert "Bạn được 0%" in result and result.count("✘ Chưa đúng") == 8
+    assert "Bạn được 0%" in result and result.count("✘ Chưa đúng") == 6
+    assert result.count("Bạn chưa trả lời câu này.") == 2  # matching and ordering were left blank
     assert "Huế là cố đô." in result and "Số pi lớn hơn 3 một chút." in result
     assert "Ghi nhớ: 113 công an, 114 cứu hỏa, 115 cấp cứu." in result
     assert result.count("Đáp án đúng:") == 8
@@ -169,9 +172,10 @@ def test_a_review_of_correctness_only_hides_the_score_feedback_and_answers(learn
     quiz.review = ["correctness"]
     session.commit()
     url, attempt_id, page = start(learner, session, "kiem-tra-gamma")
-    response = post(learner, url, page, form_for(session, attempt_id, wrong_form))
+    response = post(learner, url, page, form_for(session, attempt_id, wrong_form), action="confirm")
     result = page_of(learner.get(response.headers["Location"]))
-    assert "Xem lại từng câu" in result and result.count("✘ Chưa đúng") == 8
+    assert "Xem lại từng câu" in result and result.count("✘ Chưa đúng") == 6
+    assert result.count("Bạn chưa trả lời câu này.") == 2  # matching and ordering were left blank
     assert "Bạn được" not in result and "Huế là cố đô." not in result and "Đáp án đúng" not in result
     overview = page_of(learner.get("/quiz/kiem-tra-gamma"))
     assert "Lần 1</a>:" in overview and "% —" not in overview and "Điểm cao nhất" not in overview
@@ -193,7 +197,9 @@ def test_the_save_button_keeps_the_answers_and_a_reload_shows_them(learner, sess
     url, attempt_id, page = start(learner, session, "kiem-tra-gamma")
     form = form_for(session, attempt_id)
     saved = post(learner, url, page, form, action="save")
-    assert saved.status_code == 200 and "Đã lưu câu trả lời" in page_of(saved)
+    last = f"q-{questions_of(session, attempt_id)[-1].key}"  # every answer changed: back to the last one
+    assert saved.status_code == 302 and saved.headers["Location"] == f"{url}?saved={last}#{last}"
+    assert "Đã lưu câu trả lời" in page_of(learner.get(saved.headers["Location"]))
     attempt = session.get(QuizAttempt, attempt_id)
     session.refresh(attempt)
     assert attempt.status == "in_progress" and attempt.draft == form
@@ -338,10 +344,98 @@ def test_a_teacher_sees_the_facility_and_the_common_wrong_answer(browser, sessio
     response = browser.get("/teach/quizzes/kiem-tra-alpha/stats")
     page = page_of(response)
     assert response.status_code == 200 and "Thống kê: Kiểm tra Alpha" in page
-    assert stats_row(page, "thu-do") == ["3", "33%", "1", "không biết (2)"]
-    assert stats_row(page, "otp")[:3] == ["3", "33%", "1"] and stats_row(page, "otp")[3] == "Có (2)"
+    assert stats_row(page, "thu-do") == ["3", "0", "33%", "1", "không biết (2)"]
+    assert stats_row(page, "otp") == ["3", "0", "33%", "1", "Có (2)"]
 
 
 def test_a_learner_cannot_see_quiz_statistics(learner):
     assert learner.get("/teach/quizzes/kiem-tra-alpha/stats").status_code == 403
     assert learner.get("/teach/quizzes").status_code == 403
+
+
+# ------------------------------------------------------------------------------ a fresh user's faults
+
+
+def teacher_page(browser, make_user, url: str) -> str:
+    make_user(role="teacher", login="0900000009")
+    assert browser.login("0900000009", "mat-khau-dai-1").status_code == 302
+    return page_of(browser.get(url))
+
+
+def test_statistics_count_learners_once_and_blank_answers_apart(browser, session, make_user, content):
+    again = make_user()
+    take(session, again, "kiem-tra-alpha", right=0)  # a first try, all wrong...
+    take(session, again, "kiem-tra-alpha")  # ...then all right: the latest attempt counts
+    take(session, make_user(), "kiem-tra-alpha")
+    skipper = make_user()
+    alpha = session.scalar(select(Quiz).where(Quiz.slug == "kiem-tra-alpha"))
+    read_lessons(session, skipper, alpha.course_id)
+    attempt = attempts.start_attempt(session, skipper, alpha)
+    attempts.submit_attempt(session, skipper, attempt, {})  # every question left blank
+    session.commit()
+    page = teacher_page(browser, make_user, "/teach/quizzes/kiem-tra-alpha/stats")
+    assert '<th scope="col">Số người trả lời</th>' in page and '<th scope="col">Bỏ trống</th>' in page
+    assert "Mỗi người học tính một lần, theo lần nộp bài gần nhất có câu đó." in page
+    assert stats_row(page, "thu-do") == ["2", "1", "100%", "2", "—"]
+
+
+def test_select_all_appears_once_though_the_question_text_ends_with_it(browser, session, content, tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(TEST_CONTENT, root)
+    shutil.copytree(QUIZ_PAGES, root, dirs_exist_ok=True)
+    quiz_file = root / "quizzes" / "gamma" / "kiem-tra.md"
+    text = quiz_file.read_text("utf-8")
+    old = "Thói quen nào giữ tài khoản an toàn?"
+    quiz_file.write_text(text.replace(old, old + " Chọn tất cả các ý đúng."), "utf-8")
+    import_tree(session, root)
+    assert browser.register().status_code == 302
+    _url, _attempt_id, page = start(browser, session, "kiem-tra-gamma")
+    assert page.count("Chọn tất cả các ý đúng.") == 1
+    assert "<p>Thói quen nào giữ tài khoản an toàn?</p>" in page
+
+
+def submit_directly(session, attempt_id: int, form: dict[str, list[str]]) -> None:
+    """Submit through the service (the page's own checks for blanks are another test's business)."""
+    attempt = session.get(QuizAttempt, attempt_id)
+    attempts.submit_attempt(session, session.get(User, attempt.user_id), attempt, form)
+    session.commit()
+
+
+def test_a_question_left_blank_says_so_on_the_result_page(learner, session):
+    url, attempt_id, _page = start(learner, session, "kiem-tra-gamma")
+    form = form_for(session, attempt_id)
+    blank = [name for name in form if name.startswith(("q-thu-do", "q-ung-dung"))]
+    for name in blank:
+        del form[name]
+    submit_directly(session, attempt_id, form)
+    result = page_of(learner.get(f"{url}/result"))
+    assert result.count("Bạn chưa trả lời câu này.") == 2
+    assert result.count("✔ Đúng") == 6 and "✘ Chưa đúng" not in result
+
+
+def test_a_number_typed_in_words_asks_for_digits_on_the_result_page(learner, session):
+    url, attempt_id, _page = start(learner, session, "kiem-tra-gamma")
+    form = form_for(session, attempt_id)
+    form["q-so-pi"] = ["ba phẩy mười bốn"]
+    submit_directly(session, attempt_id, form)
+    result = page_of(learner.get(f"{url}/result"))
+    assert result.count("Hãy gõ bằng chữ số, ví dụ 12.") == 1
+    assert "<strong>Bạn trả lời:</strong> ba phẩy mười bốn" in result
+    assert result.count("✔ Đúng") == 7 and "✘ Chưa đúng" not in result
+    assert "Bạn chưa trả lời câu này." not in result
+
+
+def test_a_submit_from_a_second_stale_tab_says_the_attempt_was_already_submitted(learner, session):
+    url, attempt_id, first_tab = start(learner, session, "kiem-tra-gamma")
+    second_tab = page_of(learner.get(url))
+    first = post(learner, url, first_tab, form_for(session, attempt_id))
+    assert first.status_code == 302
+    assert "đã được nộp trước đó" not in page_of(learner.get(first.headers["Location"]))
+    again = post(learner, url, second_tab, form_for(session, attempt_id, wrong_form), action="submit")
+    assert again.status_code == 302 and again.headers["Location"].endswith("/result")
+    result = page_of(learner.get(again.headers["Location"]))
+    assert "Bài này đã được nộp trước đó; kết quả dưới đây là của lần nộp đó." in result
+    assert "Bạn được 100%" in result
+    attempt = session.get(QuizAttempt, attempt_id)
+    session.refresh(attempt)
+    assert attempt.score_ppm == 1_000_000

@@ -6,10 +6,13 @@ so a default message would appear in English.
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
+from mooc.db import get_session
+from mooc.models import TargetGroup
 from mooc.services import accounts
 from mooc.timefmt import EARLIEST_YEAR, looks_like_a_date, parse_date, today_local
 from mooc.web.forms import Form
@@ -83,6 +86,17 @@ class ProfileForm(Form):
     def validate_residential_group(self, field) -> None:
         if field.data and field.data not in {value for value, _label in field.choices}:
             raise ValidationError(_l("Vui lòng chọn một tổ dân phố trong danh sách."))
+
+    def validate_date_of_birth(self, field) -> None:
+        """The age must fit the chosen group or grade band: shown with the other mistakes, at once."""
+        born = parse_date(field.data) if field.data and not field.errors else None
+        if born is None or not self.target_group_code.data:
+            return
+        db = get_session()
+        group = db.get(TargetGroup, self.target_group_code.data)
+        problem = accounts.age_problem(db, group, self.band_code.data or "", born) if group else None
+        if problem is not None:
+            raise ValidationError(_(problem.message, **problem.params))
 
 
 class StaffProfileForm(ProfileForm):

@@ -10,13 +10,18 @@ from wtforms import ValidationError
 
 from mooc.db import get_session
 from mooc.models import Course, Quiz
-from mooc.services import attempts, catalog, records
+from mooc.models._types import utcnow
+from mooc.quiz.settings import GRACE_SECONDS
+from mooc.services import answer_fields, attempts, catalog, records
 from mooc.services.attempts import AttemptError
 from mooc.services.review import review
-from mooc.web import csrf
+from mooc.web import csrf, preferences
 from mooc.web.access import signed_in
 from mooc.web.auth.forms import EmptyForm
 from mooc.web.learn import bp
+from mooc.web.templating import you
+
+SAVE_BUTTON = "luu"  # the id of the "Lưu câu trả lời" button: where a save with no change comes back to
 
 
 def _settle(db) -> None:
@@ -64,27 +69,43 @@ def attempt(attempt_id: int):
     ) or abort(404)
     if attempt.status == "submitted":
         _settle(db)
+        if request.method == "POST":  # answers from a second, stale tab: the first submit stands
+            _say_already_submitted()
         return redirect(url_for("learn.result", attempt_id=attempt.id))
     if request.method == "GET":
-        return _attempt_page(db, attempt, attempt.draft or {}, None)
+        return _attempt_page(db, attempt, attempt.draft or {}, None, saved_at=request.args.get("saved"))
     answers = attempts.answer_fields(request.form)
-    try:
-        validate_csrf(request.form.get("csrf_token"))
-    except (ValidationError, CSRFError):
-        problem = _(
-            "Trang đã mở quá lâu nên cần xác nhận lại. Các câu trả lời của bạn vẫn còn "
-            "nguyên bên dưới: hãy bấm “Nộp bài” thêm một lần nữa."
-        )
-        return _attempt_page(db, attempt, answers, problem, status=400)
-    if request.form.get("action") == "save" and attempts.save_draft(db, attempt, request.form):
-        db.commit()
-        return _attempt_page(db, attempt, answers, None, saved=True)
+    if not _token_ok():
+        return _attempt_page(db, attempt, answers, _stale_token_problem(), status=400)
+    action = request.form.get("action")
+    if action == "save" and attempts.is_open(attempt):
+        return _save_and_come_back(db, attempt, answers)
+    if action == "confirm" and not answers:
+        answers = attempt.draft or {}  # "Nộp bài luôn" on the confirmation page: what was saved there
     # A save after the time ran out goes on as a (late) submit: the learner is told, nothing is lost.
-    if attempts.is_open(attempt) and not any(v.strip() for values in answers.values() for v in values):
-        problem = _("Bạn chưa trả lời câu nào. Hãy chọn hoặc viết câu trả lời rồi bấm “Nộp bài”.")
-        return _attempt_page(db, attempt, answers, problem)
-    outcome = attempts.submit_attempt(db, current_user, attempt, request.form)
-    if outcome.result is not None:
+    if attempts.is_open(attempt):
+        views = attempts.views(attempts.served_questions(db, attempt), attempt)
+        blank = answer_fields.unanswered(views, answers)
+        if len(blank) == len(views):
+            problem = _("Bạn chưa trả lời câu nào. Hãy chọn hoặc viết câu trả lời rồi bấm “Nộp bài”.")
+            return _attempt_page(db, attempt, answers, problem)
+        if blank and action != "confirm":
+            attempts.save_draft(db, attempt, answers)  # kept while the learner decides
+            db.commit()
+            return redirect(url_for("learn.confirm_submit", attempt_id=attempt.id))
+    return _submit(db, attempt, answers)
+
+
+def _say_already_submitted() -> None:
+    """Nothing is graded twice; the learner is told the result shown is that of the first submit."""
+    flash(_("Bài này đã được nộp trước đó; kết quả dưới đây là của lần nộp đó."), "info")
+
+
+def _submit(db, attempt, answers):
+    outcome = attempts.submit_attempt(db, current_user, attempt, answers)
+    if outcome.result is None:  # another request submitted it a moment before this one
+        _say_already_submitted()
+    else:
         had_record = records.current_record(db, current_user)
         record = records.issue_if_eligible(db, current_user)
         db.commit()
@@ -97,8 +118,60 @@ def attempt(attempt_id: int):
                 "info",
             )
         if record is not None and had_record is None:
-            flash(_("Chúc mừng! Bạn đã hoàn thành lộ trình và được cấp chứng nhận."), "success")
+            flash(
+                _("Chúc mừng! %(you)s đã hoàn thành lộ trình và được cấp chứng nhận.", you=you(True)),
+                "success",
+            )
     return redirect(url_for("learn.result", attempt_id=attempt.id))
+
+
+def _save_and_come_back(db, attempt, answers):
+    """The no-script "Lưu câu trả lời": save, then back to the question last changed (or the button)."""
+    views = attempts.views(attempts.served_questions(db, attempt), attempt)
+    changed = answer_fields.last_changed(views, attempt.draft, answers) or SAVE_BUTTON
+    attempts.save_draft(db, attempt, answers)
+    db.commit()
+    return redirect(url_for("learn.attempt", attempt_id=attempt.id, saved=changed, _anchor=changed))
+
+
+@bp.route("/attempt/<int:attempt_id>/confirm")
+@signed_in
+def confirm_submit(attempt_id: int):
+    """Some questions are still blank: list them, and grade nothing until the learner confirms."""
+    db = get_session()
+    attempt = attempts.own_attempt(db, current_user, attempt_id) or abort(404)
+    if attempt.status == "submitted":
+        _settle(db)
+        return redirect(url_for("learn.result", attempt_id=attempt.id))
+    views = attempts.views(attempts.served_questions(db, attempt), attempt)
+    return render_template(
+        "learn/confirm_submit.html",
+        quiz=db.get(Quiz, attempt.quiz_id),
+        attempt=attempt,
+        blank=answer_fields.unanswered(views, attempt.draft or {}),
+        total=len(views),
+        form=EmptyForm(),
+    )
+
+
+@bp.route("/attempt/<int:attempt_id>/settings", methods=["POST"])
+@signed_in
+@csrf.exempt  # checked below, as for the attempt itself
+def attempt_settings(attempt_id: int):
+    """The footer's "Chữ to hơn" or "English" pressed on an attempt: save the answers, then switch.
+
+    The footer buttons belong to the quiz form (HTML `form` and `formaction`), so they bring
+    the answers; this never submits the attempt.
+    """
+    db = get_session()
+    attempt = attempts.own_attempt(db, current_user, attempt_id, finish_expired=False) or abort(404)
+    answers = attempts.answer_fields(request.form)
+    if not _token_ok():
+        return _attempt_page(db, attempt, answers, _stale_token_problem(), status=400)
+    if attempt.status == "in_progress":
+        attempts.save_draft(db, attempt, answers)  # after the time: kept as late answers
+        db.commit()
+    return preferences.remember(redirect(url_for("learn.attempt", attempt_id=attempt.id)), request.form)
 
 
 @bp.route("/attempt/<int:attempt_id>/save", methods=["POST"])
@@ -112,8 +185,24 @@ def save(attempt_id: int):
     return ("", 204) if saved else ("", 409)
 
 
-def _attempt_page(db, attempt, answers, problem, status: int = 200, saved: bool = False):
+def _token_ok() -> bool:
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except (ValidationError, CSRFError):
+        return False
+    return True
+
+
+def _stale_token_problem() -> str:
+    return _(
+        "Trang đã mở quá lâu nên cần xác nhận lại. Các câu trả lời của bạn vẫn còn "
+        "nguyên bên dưới: hãy bấm “Nộp bài” thêm một lần nữa."
+    )
+
+
+def _attempt_page(db, attempt, answers, problem, status: int = 200, saved_at: str | None = None):
     questions = attempts.served_questions(db, attempt)
+    now = utcnow()
     page = render_template(
         "learn/attempt.html",
         quiz=db.get(Quiz, attempt.quiz_id),
@@ -121,7 +210,13 @@ def _attempt_page(db, attempt, answers, problem, status: int = 200, saved: bool 
         views=attempts.views(questions, attempt),
         answers=answers,
         problem=problem,
-        saved=saved,
+        saved_at=saved_at,
+        save_button=SAVE_BUTTON,
+        time_up=bool(attempt.deadline_at and now > attempt.deadline_at),
+        grace_seconds=GRACE_SECONDS,
+        grace_minutes=max(GRACE_SECONDS // 60, 1),
+        quiz_form_id="quiz-form",
+        quiz_settings_url=url_for("learn.attempt_settings", attempt_id=attempt.id),
     )
     return page, status
 

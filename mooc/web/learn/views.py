@@ -11,13 +11,23 @@ from mooc.services import catalog, progress, records
 from mooc.web.access import public, signed_in
 from mooc.web.auth.forms import EmptyForm
 from mooc.web.learn import bp
+from mooc.web.templating import you
 
 
 @bp.route("/")
 @public
 def home():
     db = get_session()
-    return render_template("learn/home.html", groups=catalog.groups(db))
+    groups = catalog.groups(db)
+    return render_template("learn/home.html", groups=groups, counts={g.code: _required(g) for g in groups})
+
+
+def _required(group) -> tuple[int, int]:
+    """The fewest and most modules one learner of the group must pass (pupils: per grade band)."""
+    if not group.bands:
+        return len(group.modules), len(group.modules)
+    per_band = [sum(1 for m in group.modules if m.band_code == band.code) for band in group.bands]
+    return min(per_band), max(per_band)
 
 
 @bp.route("/path")
@@ -32,7 +42,9 @@ def my_path():
 @bp.route("/learn")
 @public
 def catalogue():
-    return render_template("learn/catalogue.html", courses=catalog.all_courses(get_session()))
+    own = current_user.target_group_code if current_user.is_authenticated else None
+    sections = catalog.catalogue(get_session(), first=own)
+    return render_template("learn/catalogue.html", sections=sections, own=own)
 
 
 @bp.route("/learn/<slug:slug>")
@@ -80,7 +92,7 @@ def complete_lesson(slug: str, lesson_slug: str):
     if EmptyForm().validate_on_submit():
         progress.complete_lesson(db, current_user, lesson)
         db.commit()
-        flash(_("Đã ghi nhận: bạn học xong bài “%(title)s”.", title=lesson.title), "success")
+        flash(_("Đã ghi nhận: %(you)s học xong bài “%(title)s”.", title=lesson.title, you=you()), "success")
     index = course.lessons.index(lesson)
     if index + 1 < len(course.lessons):
         return redirect(url_for("learn.lesson", slug=slug, lesson_slug=course.lessons[index + 1].slug))

@@ -7,6 +7,7 @@ from sqlalchemy import text
 
 from mooc.db import get_session
 from mooc.models import Asset
+from mooc.web import preferences
 from mooc.web.access import public
 from mooc.web.auth.forms import EmptyForm
 from mooc.web.safe_redirect import is_safe_next
@@ -28,27 +29,21 @@ def media(name: str):
 @bp.route("/language", methods=["POST"])
 @public
 def language():
-    choice = request.form.get("lang")
-    target = request.form.get("next")
-    response = redirect(target if is_safe_next(target) else url_for("learn.home"))
-    if EmptyForm().validate_on_submit() and choice in ("vi", "en"):
-        response.set_cookie(
-            "lang", choice, max_age=365 * 24 * 3600, samesite="Lax", httponly=True, secure=request.is_secure
-        )
-    return response
+    return _remember({"lang": request.form.get("lang", "")})
 
 
 @bp.route("/text-size", methods=["POST"])
 @public
 def text_size():
     """The "larger text" setting: a cookie, so it lasts on this device without an account."""
-    choice = request.form.get("size")
+    return _remember({"size": request.form.get("size", "")})
+
+
+def _remember(choice: dict[str, str]):
     target = request.form.get("next")
     response = redirect(target if is_safe_next(target) else url_for("learn.home"))
-    if EmptyForm().validate_on_submit() and choice in ("large", "normal"):
-        response.set_cookie(
-            "text", choice, max_age=365 * 24 * 3600, samesite="Lax", httponly=True, secure=request.is_secure
-        )
+    if EmptyForm().validate_on_submit():
+        preferences.remember(response, choice)
     return response
 
 

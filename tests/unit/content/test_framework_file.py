@@ -60,6 +60,51 @@ def test_the_shared_core_is_one_module_reused_by_the_adult_groups(shipped):
     assert len(shipped.group("nguoi_dan").modules) == 6
 
 
+def test_each_group_and_grade_band_carries_its_plausible_ages(shipped):
+    pupils = shipped.group("hoc_sinh")
+    assert {b.code: b.ages for b in pupils.bands} == {
+        "CB1": (5, 11),
+        "CB2": (8, 13),
+        "TC1": (10, 15),
+        "TC2": (12, 17),
+        "NC1": (14, 21),
+    }
+    assert [(g.code, g.ages) for g in shipped.groups if not g.bands] == [
+        ("nguoi_dan", (15,)),
+        ("can_bo", (18,)),
+        ("nguoi_lao_dong", (15,)),
+    ]
+    assert pupils.for_band("TC2").ages == (12, 17)
+
+
+AGES_SHAPE = "'ages' is [min, max] in whole years, like [5, 11], or [15] for 15 and older"
+
+
+@pytest.mark.parametrize(
+    ("ages", "message"),
+    [
+        ("[11, 5]", f"{AGES_SHAPE}: min ≤ max, both between 0 and 120"),
+        ("[5, 200]", f"{AGES_SHAPE}: min ≤ max, both between 0 and 120"),
+        ("[5, 8, 11]", AGES_SHAPE),
+        ("mười lăm", AGES_SHAPE),
+        ("[5.5, 11]", AGES_SHAPE),
+    ],
+)
+def test_wrong_ages_are_reported_at_their_line(tmp_path, ages, message):
+    problem = framework_problem(tmp_path, "    pass_mark: 80\n", f"    pass_mark: 80\n    ages: {ages}\n")
+    assert problem == Problem(SHOWN, 23, message)
+
+
+def test_ages_written_as_min_alone_or_with_an_empty_max_read_the_same(tmp_path):
+    for written in ("[15]", "[15, null]", "[15, ~]"):
+        text = TEST_FRAMEWORK.read_text(encoding="utf-8").replace(
+            "    pass_mark: 80\n", f"    pass_mark: 80\n    ages: {written}\n", 1
+        )
+        path = tmp_path / "framework.yaml"
+        path.write_text(text, encoding="utf-8")
+        assert read_framework(path, SHOWN).group("nguoi_dan").ages == (15,), written
+
+
 def test_the_shipped_framework_has_eight_levels(shipped):
     assert [level.bac for level in shipped.levels] == list(range(1, 9))
 
@@ -123,8 +168,8 @@ def test_an_unknown_group_key_is_reported_at_its_line(tmp_path):
     ) == Problem(
         SHOWN,
         23,
-        "unknown key 'passmark' (allowed: bands, code, competences, decided_by, description, modules, "
-        "name, name_en, pass_mark, target_level)",
+        "unknown key 'passmark' (allowed: ages, bands, code, competences, decided_by, description, "
+        "modules, name, name_en, pass_mark, target_level)",
     )
 
 
