@@ -1,4 +1,4 @@
-"""mooc users create | set-role | list."""
+"""mooc users create | set-role | list | reset-password | grant-course | revoke-course | courses."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from mooc.db import get_session
 from mooc.models import User
 from mooc.models.people import ROLES
-from mooc.services import accounts
+from mooc.services import accounts, staff
 from mooc.services.accounts import AccountError, Profile
 
 
@@ -58,12 +58,17 @@ def create(login: str, full_name: str, role: str, password: str) -> None:
 @click.argument("role", type=click.Choice(ROLES))
 @with_appcontext
 def set_role(login: str, role: str) -> None:
-    """Give the account LOGIN the role ROLE."""
+    """Give the account LOGIN the role ROLE (signs it out everywhere; the last admin stays admin)."""
     session = get_session()
-    with session.begin():
-        user = _find(session, login)
-        user.role = role
-    click.echo(f"{login} is now {role}.")
+    try:
+        with session.begin():
+            changed = staff.set_role(session, _find(session, login), role, actor=None)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from error
+    if changed:
+        click.echo(f"{login} is now {role}; their other sessions have ended.")
+    else:
+        click.echo(f"{login} already is {role}.")
 
 
 @users.command("reset-password")
@@ -87,3 +92,45 @@ def list_users(role: str | None) -> None:
         query = query.where(User.role == role)
     for user in get_session().scalars(query):
         click.echo(f"{user.role:9} {user.email or user.phone or '-':30} {user.full_name}")
+
+
+@users.command("grant-course")
+@click.argument("login")
+@click.argument("slug")
+@with_appcontext
+def grant_course(login: str, slug: str) -> None:
+    """Let the teacher or admin LOGIN edit the course SLUG (which may not exist yet)."""
+    session = get_session()
+    try:
+        with session.begin():
+            granted = staff.grant_course(session, _find(session, login), slug, actor=None)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from error
+    slug = staff.normalize_slug(slug)
+    click.echo(f"{login} may now edit {slug}." if granted else f"{login} could already edit {slug}.")
+
+
+@users.command("revoke-course")
+@click.argument("login")
+@click.argument("slug")
+@with_appcontext
+def revoke_course(login: str, slug: str) -> None:
+    """Take the course SLUG back from LOGIN."""
+    session = get_session()
+    with session.begin():
+        revoked = staff.revoke_course(session, _find(session, login), slug, actor=None)
+    if not revoked:
+        raise click.ClickException(f"{login} could not edit {slug}")
+    click.echo(f"{login} may no longer edit {slug}.")
+
+
+@users.command("courses")
+@click.argument("login")
+@with_appcontext
+def courses(login: str) -> None:
+    """List the slugs of the courses LOGIN may edit, one a line."""
+    slugs = staff.courses_of(get_session(), _find(get_session(), login))
+    for slug in slugs:
+        click.echo(slug)
+    if not slugs:
+        click.echo(f"{login} may edit no course.", err=True)
