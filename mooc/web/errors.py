@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 
-from flask import Flask, g, render_template, request
+from flask import Flask, current_app, g, redirect, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.routing import RequestRedirect
 
 log = logging.getLogger("mooc.errors")
 
@@ -31,6 +33,8 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
+        if error.code == 404 and (canonical := _without_trailing_slash()):
+            return redirect(canonical, 308)
         return _page(error.code or 500)
 
     @app.errorhandler(InternalServerError)
@@ -45,6 +49,26 @@ def init_app(app: Flask) -> None:
             exc_info=(type(cause), cause, cause.__traceback__),
         )
         return _page(500)
+
+
+def _without_trailing_slash() -> str | None:
+    """The address without its trailing slash, if that page exists ("/learn/alpha/" → "/learn/alpha").
+
+    Only GET and HEAD; the target is always a path on this site (slashes merged, so "//x/" can
+    never become the address of another host, "//x").
+    """
+    path = request.path
+    if request.method not in ("GET", "HEAD") or path == "/" or not path.endswith("/"):
+        return None
+    canonical = "/" + re.sub(r"/+", "/", path).strip("/")
+    try:
+        current_app.create_url_adapter(request).match(canonical, method="GET")  # type: ignore[union-attr]
+    except RequestRedirect:
+        pass  # the address exists (Werkzeug would only tidy it)
+    except HTTPException:
+        return None
+    query = request.query_string.decode("latin-1")
+    return canonical + (f"?{query}" if query else "")
 
 
 def _page(code: int):
