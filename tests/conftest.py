@@ -208,3 +208,42 @@ def make_user(session, content):
 @pytest.fixture
 def all_tables():
     return [t.name for t in Base.metadata.sorted_tables]
+
+
+@pytest.fixture
+def pupil_content(session, content, tmp_path):
+    """The test content plus pupils by grade band, with the ages each group and band allows.
+
+    Học sinh: CB1 (alpha; ages 5–11) and TC1 (alpha and beta; 10–15). Người dân 15 and
+    older, cán bộ 18 and older. Both modules are shared by người dân and học sinh.
+    """
+    import shutil
+
+    root = tmp_path / "pupil-content"
+    shutil.copytree(TEST_CONTENT, root)
+    framework = root / "framework" / "framework.yaml"
+    text = framework.read_text(encoding="utf-8").replace('version: "test-1"', 'version: "test-pupils"')
+    text = text.replace("    modules: [alpha, beta]\n", "    modules: [alpha, beta]\n    ages: [15]\n")
+    text = text.replace("    modules: []\n", "    modules: []\n    ages: [18]\n")
+    text += (
+        "  - code: hoc_sinh\n"
+        "    name: Học sinh\n"
+        "    name_en: Pupils\n"
+        "    target_level: 1\n"
+        "    pass_mark: 80\n"
+        "    bands:\n"
+        "      - {code: CB1, name: Lớp 1–3, name_en: Grades 1–3, target_level: 1, ages: [5, 11],"
+        " modules: [alpha]}\n"
+        "      - {code: TC1, name: Lớp 6–7, name_en: Grades 6–7, target_level: 2, ages: [10, 15],"
+        " modules: [alpha, beta]}\n"
+    )
+    framework.write_text(text, encoding="utf-8")
+    for slug in ("alpha", "beta"):
+        course = root / "courses" / slug / "course.md"
+        course.write_text(
+            course.read_text(encoding="utf-8").replace(
+                "target_groups: [nguoi_dan]", "target_groups: [nguoi_dan, hoc_sinh]"
+            ),
+            encoding="utf-8",
+        )
+    return import_tree(session, root)

@@ -1,6 +1,6 @@
 """The dependency rule and the size budget, checked on the source (docs: style.md §2.1, §2.7).
 
-The pure layers (domain, quiz, and content except the importer) take and return
+The pure layers (domain, quiz, credentials, and content except the importer) take and return
 plain data: they import neither Flask nor the database layers, so they can be
 tested and reused without an app.
 """
@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mooc"
-PURE_LAYERS = ("domain", "quiz", "content")
+PURE_LAYERS = ("domain", "quiz", "content", "credentials")
+PURE_MODULES = ("certificate_pdf.py",)  # single pure modules outside the layers: plain data in, bytes out
 IMPURE_MODULES = {"content/importer.py": "writes the content tree to the database through a Session"}
 FORBIDDEN = ("flask", "sqlalchemy", "mooc.web", "mooc.db", "mooc.models", "mooc.services")
 MAX_LINES = 300
@@ -52,12 +53,13 @@ def forbidden_imports(source: str, module: str, *, is_package: bool = False) -> 
 
 
 def pure_modules() -> list[Path]:
-    return sorted(
+    in_layers = [
         path
         for layer in PURE_LAYERS
         for path in (PACKAGE / layer).rglob("*.py")
         if path.relative_to(PACKAGE).as_posix() not in IMPURE_MODULES
-    )
+    ]
+    return sorted([*in_layers, *(PACKAGE / name for name in PURE_MODULES)])
 
 
 @pytest.mark.parametrize("path", pure_modules(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
@@ -69,6 +71,8 @@ def test_pure_layers_import_neither_flask_nor_the_database(path):
 def test_the_pure_layers_are_all_scanned():
     scanned = {p.relative_to(PACKAGE).as_posix() for p in pure_modules()}
     assert {"domain/text.py", "quiz/base.py", "quiz/types/short_answer.py", "content/check.py"} <= scanned
+    assert {"credentials/openbadge.py", "credentials/keys.py", "credentials/status_list.py"} <= scanned
+    assert "certificate_pdf.py" in scanned and all((PACKAGE / name).is_file() for name in PURE_MODULES)
     assert "content/importer.py" not in scanned
 
 

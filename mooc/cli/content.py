@@ -1,4 +1,4 @@
-"""mooc content check | import | preview."""
+"""mooc content check | import | export | preview | coverage."""
 
 from __future__ import annotations
 
@@ -90,7 +90,9 @@ def check_command(paths: tuple[Path, ...]) -> None:
 def import_command(paths: tuple[Path, ...]) -> None:
     """Check, then import in one transaction: everything or nothing."""
     from mooc.content.importer import ContentImportError, import_content
+    from mooc.content.workspace import UnsafePath
     from mooc.db import get_session
+    from mooc.services.course_versions import record_file_versions
 
     tree, scope = _load(paths)
     problems = find_problems(tree)
@@ -110,15 +112,64 @@ def import_command(paths: tuple[Path, ...]) -> None:
         }
         with session.begin(), click.progressbar(**bar_options) as bar:
             summary = import_content(session, tree, scope=scope, step=lambda _slug: bar.update(1))
+            # Each changed course also becomes a published version (the files it was imported from).
+            versions = record_file_versions(session, tree, scope)
     except ContentImportError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         raise click.ClickException("nothing was imported.") from error
+    except UnsafePath as error:
+        raise click.ClickException(f"{error}; nothing was imported.") from error
     click.echo(
         f"Imported framework {summary.framework_version}: {summary.courses} courses, "
         f"{summary.lessons} lessons, {summary.quizzes} quizzes, "
-        f"{summary.new_question_versions} new question versions, {summary.assets} new images."
+        f"{summary.new_question_versions} new question versions, {summary.assets} new images, "
+        f"{len(versions)} new course versions."
     )
+
+
+@content.command("export")
+@click.option(
+    "--out",
+    default="export",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write courses/ and quizzes/ into.",
+)
+@click.option("--course", "slug", help="Only this course.")
+@click.option("--version", "number", type=int, help="This version of --course (default: its latest).")
+@with_appcontext
+def export_command(out: Path, slug: str | None, number: int | None) -> None:
+    """Write the published courses (latest versions) as files: courses/<slug>/…, quizzes/<slug>/…."""
+    from mooc.db import get_session
+    from mooc.services import course_versions
+
+    if number is not None and not slug:
+        raise click.UsageError("--version needs --course")
+    session = get_session()
+    if slug:
+        version = (
+            course_versions.get_version(session, slug, number)
+            if number is not None
+            else course_versions.latest_version(session, slug)
+        )
+        if version is None:
+            which = f"version {number}" if number is not None else "published version"
+            raise click.ClickException(f"course {slug!r} has no {which}")
+        versions = [version]
+    else:
+        versions = list(course_versions.latest_versions(session).values())
+    written: list[Path] = []
+    bar_options = {"label": "Exporting", "hidden": not sys.stderr.isatty(), "file": sys.stderr}
+    with click.progressbar(versions, **bar_options) as bar:
+        for version in bar:
+            written += course_versions.export_version(session, version, out)
+    for version in versions:  # a file left from an older export would come back at the next import
+        kept = {out / p for p in [*version.files, *version.images]}
+        for folder in (out / "courses" / version.course_slug, out / "quizzes" / version.course_slug):
+            for stray in sorted(f for f in folder.rglob("*") if f.is_file() and f not in kept):
+                click.echo(f"warning: {stray} is not in version {version.number}; delete it", err=True)
+    click.echo(f"Exported {len(written)} files of {len(versions)} courses to {out}.")
 
 
 @content.command("preview")

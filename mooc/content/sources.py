@@ -8,8 +8,10 @@ courses work. Mistakes are collected as Problems; nothing is raised.
 from __future__ import annotations
 
 import hashlib
+import html
 import mimetypes
 import posixpath
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,8 +107,13 @@ class ContentTree:
         return next((c for c in self.courses if c.slug == slug), None)
 
 
-def read_tree(root: Path) -> ContentTree:
-    """Read everything under `root`; problems are in `tree.problems`."""
+def read_tree(root: Path, *, render_only: Collection[str] | None = None) -> ContentTree:
+    """Read everything under `root`; problems are in `tree.problems`.
+
+    With `render_only` (course slugs), only those courses and their quizzes get their Markdown
+    rendered; the others are read and checked alike, their HTML being escaped source text. Checking
+    one course among all the others this way takes a fraction of a second instead of many.
+    """
     tree = ContentTree(root=root.resolve())
     readers = (
         ("framework.yaml", lambda p, shown: read_framework(p, shown, tree.framework_lines), "framework"),
@@ -124,7 +131,7 @@ def read_tree(root: Path) -> ContentTree:
     for path in sorted((tree.root / "quizzes").glob("*/*")):
         if path.suffix in QUIZ_FORMATS:
             _collect(tree, lambda p=path: tree.quizzes.append(read_quiz(p)))
-    _render(tree)
+    _render(tree, render_only)
     return tree
 
 
@@ -188,7 +195,14 @@ def _read_lesson(path: Path, position: int, default_competences: list[str]) -> L
     )
 
 
-def _render(tree: ContentTree) -> None:
+def _escaped(text: str, **_resolvers) -> str:
+    return html.escape(text)
+
+
+def _render(tree: ContentTree, render_only: Collection[str] | None = None) -> None:
+    def renderer(slug: str):
+        return render_markdown if render_only is None or slug in render_only else _escaped
+
     lesson_urls: dict[Path, str] = {}
     for course in tree.courses:
         lesson_urls[course.path.resolve()] = f"{LEARN_PREFIX}{course.slug}"
@@ -207,12 +221,13 @@ def _render(tree: ContentTree) -> None:
         return {"resolve_link": link, "resolve_image": image}
 
     for course in tree.courses:
-        course.html = render_markdown(course.body, **resolvers(course.path))
+        render = renderer(course.path.parent.name)
+        course.html = render(course.body, **resolvers(course.path))
         for lesson in course.lessons:
-            lesson.html = render_markdown(lesson.body, **resolvers(lesson.path))
+            lesson.html = render(lesson.body, **resolvers(lesson.path))
     for quiz in tree.quizzes:
-        options = resolvers(quiz.path)
-        quiz_render = lambda text, o=options: render_markdown(text, **o)  # noqa: E731
+        options, render = resolvers(quiz.path), renderer(quiz.path.parent.name)
+        quiz_render = lambda text, o=options, r=render: r(text, **o)  # noqa: E731
         parser = {"md": parse_questions, "gift": parse_gift, "aiken": parse_aiken}[quiz.fmt]
         parsed = parser(quiz.body, quiz.shown, quiz.body_line, quiz_render)
         quiz.intro_html = quiz_render(parsed.intro) if parsed.intro else ""
@@ -231,6 +246,11 @@ def _asset_url(tree: ContentTree, path: Path) -> str | None:
     if not path.is_file() or path.suffix.lower() not in IMAGE_TYPES:
         return None
     data = path.read_bytes()
-    name = hashlib.sha256(data).hexdigest()[:32] + path.suffix.lower()
+    name = asset_name(path.name, data)
     tree.assets[name] = Asset(name, content_type or "application/octet-stream", data)
     return MEDIA_PREFIX + name
+
+
+def asset_name(filename: str, data: bytes) -> str:
+    """An image's name in the database: its content hash and its extension, so equal files share one row."""
+    return hashlib.sha256(data).hexdigest()[:32] + posixpath.splitext(filename)[1].lower()

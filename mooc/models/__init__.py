@@ -1,5 +1,6 @@
 """Every model, imported so that Base.metadata is complete (Alembic, tests, shell)."""
 
+from mooc.models.authoring import CourseAccess, CourseDraft, CourseVersion, Enrollment
 from mooc.models.catalog import Asset, Course, Lesson, Question, QuestionVersion, Quiz
 from mooc.models.framework import (
     Competency,
@@ -24,7 +25,11 @@ __all__ = [
     "CompletionRecord",
     "Consent",
     "Course",
+    "CourseAccess",
+    "CourseDraft",
+    "CourseVersion",
     "DataRequest",
+    "Enrollment",
     "ExportBatch",
     "FrameworkVersion",
     "GroupBand",

@@ -35,6 +35,8 @@ class QuizAttempt(Base):
     seed: Mapped[int]  # fixes the order of questions and options for this attempt
     shuffle_options: Mapped[bool] = mapped_column(default=True)  # copied at start: reloads look the same
     served: Mapped[list[Any]]  # question_version ids, in the order shown
+    # The published course version the questions came from (None: attempts from before versions)
+    course_version_id: Mapped[int | None] = mapped_column(ForeignKey("course_version.id"))
     pass_mark: Mapped[int]  # the mark that applied when the attempt was graded
     score_ppm: Mapped[int | None]  # parts per million of the full mark, rounded down
     is_passed: Mapped[bool | None]

@@ -18,6 +18,9 @@ SAMPLES = {
     "fmt": "csv",
     "filename": "site.css",
     "user_id": "1",
+    "record_id": "1",
+    "request_id": "1",
+    "batch_id": "bdhvs_00000_20260101_000000",
 }
 # Who may use each staff endpoint; every other endpoint is public or for any signed-in account.
 STAFF_ONLY = {
@@ -27,6 +30,23 @@ STAFF_ONLY = {
     "certify.reset_password": {"official", "admin"},
     "author.quizzes": {"teacher", "admin"},
     "author.quiz_stats": {"teacher", "admin"},
+    "certify.record_detail": {"official", "admin"},
+    "certify.revoke": {"official", "admin"},
+    "certify.correct": {"official", "admin"},
+    "certify.identity_checked": {"official", "admin"},
+    "certify.exports": {"official", "admin"},
+    "certify.create_export": {"official", "admin"},
+    "certify.mark_delivered": {"official", "admin"},
+    "admin.requests": {"admin"},
+    "admin.answer": {"admin"},
+    "admin.users": {"admin"},
+    "admin.user_detail": {"admin"},
+    "admin.set_role": {"admin"},
+    "admin.grant_course": {"admin"},
+    "admin.revoke_course": {"admin"},
+    "admin.audit": {"admin"},
+    "mydata.certification": {"learner"},
+    "mydata.withdraw": {"learner"},
 }
 
 
@@ -73,7 +93,14 @@ def test_each_role_reaches_only_what_it_may(app, browser, make_user, who):
             assert response.status_code in {200, 302, 404}, (who, url, response.status_code)
 
 
-FORM_VIEWS = {"auth.register", "auth.login", "auth.profile", "auth.password"}  # re-shown, nothing done
+FORM_VIEWS = {  # re-shown, nothing done
+    "auth.register",
+    "auth.login",
+    "auth.profile",
+    "auth.password",
+    "mydata.certification",
+    "mydata.my_data",
+}
 
 
 def test_every_state_changing_route_refuses_a_request_without_a_token(app, browser, session, make_user):
