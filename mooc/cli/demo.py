@@ -16,13 +16,17 @@ from mooc.db import get_session
 from mooc.models import ResidentialGroup, TargetGroup, User
 from mooc.services import accounts
 from mooc.services.accounts import Profile
+from mooc.services.course_access import grant_access
 
 # Invented people: no real names or numbers.
 DEMO_ACCOUNTS = (
     ("learner", "hocvien@demo.mooc.local", "Trần Thị Demo", "nguoi_dan", date(1962, 4, 12)),
     ("teacher", "giaovien@demo.mooc.local", "Lê Văn Giáo Viên", None, None),
     ("official", "canbo@demo.mooc.local", "Phạm Thị Cán Bộ", None, None),
+    ("admin", "quantri@demo.mooc.local", "Đỗ Văn Quản Trị", None, None),
 )
+# The demo teacher may edit this shipped module in the browser (and create new ones).
+DEMO_TEACHER_COURSE = "dien-thoai-va-internet"
 
 
 @click.group()
@@ -60,6 +64,8 @@ def setup() -> None:
             elif email not in passwords:
                 accounts.set_password(user, password)
             passwords[email] = password
+            if role == "teacher":
+                grant_access(session, DEMO_TEACHER_COURSE, user, None)
     store.write_text(json.dumps(passwords, indent=2))
     store.chmod(0o600)
     click.echo("Demo accounts (development database only):")

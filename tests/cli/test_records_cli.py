@@ -7,7 +7,7 @@ import json
 from sqlalchemy import select
 
 from mooc.cli import cli
-from mooc.models import User
+from mooc.models import CourseAccess, User
 from tests.integration.helpers import take
 
 
@@ -77,7 +77,11 @@ def test_demo_setup_creates_one_account_per_role_and_reprints_the_same_passwords
         "hocvien@demo.mooc.local": "learner",
         "giaovien@demo.mooc.local": "teacher",
         "canbo@demo.mooc.local": "official",
+        "quantri@demo.mooc.local": "admin",
     }
+    teacher = session.scalar(select(User).where(User.email == "giaovien@demo.mooc.local"))
+    access = session.execute(select(CourseAccess.course_slug, CourseAccess.user_id)).all()
+    assert access == [("dien-thoai-va-internet", teacher.id)]
 
 
 def test_a_bundle_from_the_cli_verifies_and_fails_after_one_byte_changes(app, session, make_user, tmp_path):
