@@ -13,14 +13,15 @@ from sqlalchemy.orm import Session
 
 from mooc.domain.grading import DEFAULT_PASS_MARK, effective_pass_mark
 from mooc.i18n import N_
-from mooc.models import AnswerRecord, Lesson, Question, QuestionVersion, Quiz, QuizAttempt, TargetGroup, User
+from mooc.models import AnswerRecord, QuestionVersion, Quiz, QuizAttempt, TargetGroup, User
 from mooc.models._types import utcnow
 from mooc.quiz import registry
 from mooc.quiz.base import Question as QuestionSpec
-from mooc.quiz.base import QuestionView, shuffled
+from mooc.quiz.base import QuestionView
 from mooc.quiz.scoring import QuizResult, score_quiz
 from mooc.quiz.settings import GRACE_SECONDS
-from mooc.services import progress
+from mooc.services import progress, question_pool, served_course
+from mooc.services.served_course import ServedLesson
 
 GRACE = timedelta(seconds=GRACE_SECONDS)
 
@@ -38,7 +39,7 @@ class QuizState:
     quiz: Quiz
     attempts: list[QuizAttempt]
     pass_mark: int
-    lessons_left: list[Lesson]  # the module's lessons not yet marked read: the quiz opens after them
+    lessons_left: list[ServedLesson]  # the module's lessons not yet marked read: the quiz opens after them
     now: datetime
 
     @property
@@ -96,20 +97,18 @@ def quiz_state(session: Session, user: User, quiz: Quiz, now: datetime | None = 
     )
     for attempt in attempts:
         finish_if_expired(session, attempt, now)
-    lessons = list(
-        session.scalars(
-            select(Lesson)
-            .where(Lesson.course_id == quiz.course_id, Lesson.is_active)
-            .order_by(Lesson.position)
-        )
-    )
+    lessons = served_course.lessons_for(session, user, quiz.course_id)
     done = progress.completed_lesson_ids(session, user.id, [lesson.id for lesson in lessons])
     left = [lesson for lesson in lessons if lesson.id not in done]
     return QuizState(quiz, attempts, pass_mark_for(session, user, quiz), left, now)
 
 
 def start_attempt(session: Session, user: User, quiz: Quiz, now: datetime | None = None) -> QuizAttempt:
-    """Open a new attempt, or return the one already open. Every rule is checked here, on the server."""
+    """Open a new attempt, or return the one already open. Every rule is checked here, on the server.
+
+    A learner pinned to a course version is served that version's questions (question_pool).
+    """
+    version, _newer = served_course.pinned_version(session, user, quiz.course, enroll=True)
     state = quiz_state(session, user, quiz, now)
     if state.in_progress:
         return state.in_progress
@@ -121,7 +120,7 @@ def start_attempt(session: Session, user: User, quiz: Quiz, now: datetime | None
         minutes = -int(-(state.wait_until - state.now).total_seconds() // 60)  # rounded up
         raise AttemptError(N_("Bạn cần chờ thêm %(minutes)d phút nữa mới được làm lại."), minutes=minutes)
     seed = secrets.randbelow(2**31)
-    served = _draw(session, quiz, state.attempts, seed)
+    served = question_pool.draw(session, quiz, state.attempts, seed, version)
     if not served:
         raise AttemptError(N_("Bài kiểm tra này chưa có câu hỏi."))
     attempt = QuizAttempt(
@@ -131,6 +130,7 @@ def start_attempt(session: Session, user: User, quiz: Quiz, now: datetime | None
         seed=seed,
         shuffle_options=quiz.shuffle_options,
         served=served,
+        course_version_id=version.id if question_pool.pinned_quiz(quiz, version) else None,
         pass_mark=state.pass_mark,
         started_at=state.now,
         deadline_at=state.now + timedelta(minutes=quiz.time_limit_minutes)
@@ -147,29 +147,6 @@ def start_attempt(session: Session, user: User, quiz: Quiz, now: datetime | None
             raise AttemptError(N_("Bạn đã dùng hết số lần làm bài kiểm tra này.")) from None
         return existing
     return attempt
-
-
-def _draw(session: Session, quiz: Quiz, previous: list[QuizAttempt], seed: int) -> list[int]:
-    """The question versions to serve: the pool's unseen questions first, then the rest."""
-    rows = session.execute(
-        select(Question.id, Question.current_version_id)
-        .where(Question.quiz_id == quiz.id, Question.is_active)
-        .order_by(Question.position)
-    ).all()
-    seen_versions = [v for attempt in previous for v in attempt.served]
-    seen = set(
-        session.scalars(select(QuestionVersion.question_id).where(QuestionVersion.id.in_(seen_versions)))
-    )
-    count = min(quiz.draw or len(rows), len(rows))
-    unseen = shuffled([r for r in rows if r.id not in seen], seed, "unseen")
-    again = shuffled([r for r in rows if r.id in seen], seed, "seen")
-    chosen = (unseen + again)[:count]
-    if quiz.shuffle_questions:
-        chosen = shuffled(chosen, seed, "questions")
-    else:
-        order = {r.id: i for i, r in enumerate(rows)}
-        chosen.sort(key=lambda r: order[r.id])
-    return [r.current_version_id for r in chosen]
 
 
 def own_attempt(

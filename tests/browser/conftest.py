@@ -68,7 +68,7 @@ def live_server(tmp_path_factory):
     previous = Path.cwd()
     os.chdir(folder)  # instance/ (the dev secret) goes here
     try:
-        app = create_app({"DATABASE_URL": url})
+        app = create_app({"DATABASE_URL": url, "CONTENT_DIR": str(PROJECT)})
     finally:
         os.chdir(previous)
     db = app.extensions["mooc.db"]

@@ -58,9 +58,56 @@ class GrantForm(Form):
         return (self.slug.data or "").strip() or (self.course.data or "")
 
 
+def action_labels() -> dict[str, str]:
+    """The kinds of audit event the filter offers, by action prefix."""
+    return {
+        "course.": _l("Học phần (soạn, xuất bản, giao quyền)"),
+        "user.": _l("Tài khoản và vai trò"),
+        "record.": _l("Hồ sơ hoàn thành"),
+        "export.": _l("Gửi thành phố"),
+        "identity.": _l("Số định danh"),
+        "privacy.": _l("Yêu cầu về dữ liệu cá nhân"),
+    }
+
+
+def action_names() -> dict[str, str]:
+    """What each recorded action means, for people who do not read `course.grant`."""
+    return {
+        "user.role": _l("Đổi vai trò"),
+        "course.grant": _l("Giao quyền soạn học phần"),
+        "course.revoke": _l("Thu hồi quyền soạn học phần"),
+        "course.create": _l("Tạo học phần mới"),
+        "course.access.grant": _l("Giao quyền soạn học phần"),
+        "course.draft.create": _l("Mở bản nháp học phần"),
+        "course.draft.save": _l("Sửa tệp trong bản nháp"),
+        "course.draft.add_lesson": _l("Thêm bài học vào bản nháp"),
+        "course.draft.remove": _l("Xóa tệp khỏi bản nháp"),
+        "course.draft.image": _l("Thêm hình ảnh vào bản nháp"),
+        "course.submit": _l("Gửi bản nháp để duyệt"),
+        "course.return": _l("Trả bản nháp cho giáo viên"),
+        "course.publish": _l("Xuất bản học phần"),
+        "course.import": _l("Nạp học phần từ tệp"),
+        "course.rollback": _l("Quay lại phiên bản cũ của học phần"),
+        "record.revoke": _l("Thu hồi giấy chứng nhận"),
+        "record.supersede": _l("Cấp lại giấy chứng nhận khi sửa thông tin"),
+        "export.bundle": _l("Lập lô hồ sơ gửi thành phố"),
+        "export.delivered": _l("Thành phố đã nhận lô hồ sơ"),
+        "identity.give": _l("Người học cung cấp số định danh"),
+        "identity.withdraw": _l("Người học rút lại số định danh"),
+        "identity.check": _l("Đối chiếu số định danh với thẻ căn cước"),
+        "privacy.request": _l("Yêu cầu về dữ liệu cá nhân"),
+        "privacy.answer": _l("Trả lời yêu cầu về dữ liệu"),
+        "privacy.delete": _l("Xóa tài khoản theo yêu cầu"),
+    }
+
+
 class AuditFilterForm(Form):
     class Meta:
         csrf = False  # a GET filter
 
     action = SelectField(_l("Loại việc"), validators=[Optional()], validate_choice=False)
     actor = SelectField(_l("Người thực hiện"), validators=[Optional()], validate_choice=False)
+    course = StringField(
+        _l("Mã học phần (ví dụ: an-toan-mang)"),
+        validators=[Optional(), Length(max=80, message=_l("Mã học phần tối đa 80 ký tự."))],
+    )

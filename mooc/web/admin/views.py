@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user
 from sqlalchemy import select
 
+from mooc.content.workspace import SLUG
 from mooc.db import get_session
 from mooc.models import Course, DataRequest, User
 from mooc.models.people import ROLES
@@ -17,7 +18,15 @@ from mooc.services import privacy, staff
 from mooc.services.accounts import AccountError
 from mooc.web.access import roles
 from mooc.web.admin import bp
-from mooc.web.admin.forms import AuditFilterForm, GrantForm, RoleForm, UserSearchForm, role_labels
+from mooc.web.admin.forms import (
+    AuditFilterForm,
+    GrantForm,
+    RoleForm,
+    UserSearchForm,
+    action_labels,
+    action_names,
+    role_labels,
+)
 from mooc.web.auth.forms import EmptyForm
 
 
@@ -225,39 +234,6 @@ def shown_details(details: dict | None) -> list[tuple[str, str]]:
     return shown
 
 
-def action_labels() -> dict[str, str]:
-    return {
-        "course.": _("Học phần (soạn, xuất bản, giao quyền)"),
-        "user.": _("Tài khoản và vai trò"),
-        "record.": _("Hồ sơ hoàn thành"),
-        "export.": _("Gửi thành phố"),
-        "identity.": _("Số định danh"),
-        "privacy.": _("Yêu cầu về dữ liệu cá nhân"),
-    }
-
-
-def action_names() -> dict[str, str]:
-    """What each recorded action means, for people who do not read `course.grant`."""
-    return {
-        "user.role": _("Đổi vai trò"),
-        "course.grant": _("Giao quyền soạn học phần"),
-        "course.revoke": _("Thu hồi quyền soạn học phần"),
-        "course.publish": _("Xuất bản học phần"),
-        "course.import": _("Nạp học phần từ tệp"),
-        "course.rollback": _("Quay lại phiên bản cũ của học phần"),
-        "record.revoke": _("Thu hồi giấy chứng nhận"),
-        "record.supersede": _("Cấp lại giấy chứng nhận khi sửa thông tin"),
-        "export.bundle": _("Lập lô hồ sơ gửi thành phố"),
-        "export.delivered": _("Thành phố đã nhận lô hồ sơ"),
-        "identity.give": _("Người học cung cấp số định danh"),
-        "identity.withdraw": _("Người học rút lại số định danh"),
-        "identity.check": _("Đối chiếu số định danh với thẻ căn cước"),
-        "privacy.request": _("Yêu cầu về dữ liệu cá nhân"),
-        "privacy.answer": _("Trả lời yêu cầu về dữ liệu"),
-        "privacy.delete": _("Xóa tài khoản theo yêu cầu"),
-    }
-
-
 @bp.route("/audit")
 @roles("admin")
 def audit():
@@ -272,10 +248,12 @@ def audit():
     valid = form.validate()
     action = (form.action.data or "") if valid else ""
     actor = (form.actor.data or "") if valid else ""
+    course = (form.course.data or "").lower() if valid else ""
     found = staff.audit_events(
         db,
         action_prefix=action if _ACTION_PREFIX.fullmatch(action) else "",
         actor=actor if actor == staff.COMMAND_LINE or _ACTOR_ID.fullmatch(actor) else None,
+        target=f"course:{course}" if SLUG.fullmatch(course) else "",
         page=_page_number(),
         per_page=PER_PAGE,
     )

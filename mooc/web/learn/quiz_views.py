@@ -12,7 +12,7 @@ from mooc.db import get_session
 from mooc.models import Course, Quiz
 from mooc.models._types import utcnow
 from mooc.quiz.settings import GRACE_SECONDS
-from mooc.services import answer_fields, attempts, catalog, records
+from mooc.services import answer_fields, attempts, catalog, question_pool, records, served_course
 from mooc.services.attempts import AttemptError
 from mooc.services.review import review
 from mooc.web import csrf, preferences
@@ -35,9 +35,11 @@ def _settle(db) -> None:
 def quiz(slug: str):
     db = get_session()
     quiz = catalog.quiz_by_slug(db, slug) or abort(404)
+    # The first visit pins the learner to the course version they start (its lessons and questions).
+    version, _newer = served_course.pinned_version(db, current_user, quiz.course, enroll=True)
     state = attempts.quiz_state(db, current_user, quiz)
     _settle(db)
-    count = min(quiz.draw or 10**6, catalog.question_count(db, quiz.id))
+    count = question_pool.size(db, quiz, version)
     return render_template("learn/quiz.html", quiz=quiz, state=state, form=EmptyForm(), count=count)
 
 

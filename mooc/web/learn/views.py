@@ -7,7 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from mooc.db import get_session
-from mooc.services import catalog, progress, records
+from mooc.models import Lesson
+from mooc.services import catalog, enrollments, progress, records, served_course
 from mooc.web.access import public, signed_in
 from mooc.web.auth.forms import EmptyForm
 from mooc.web.learn import bp
@@ -51,23 +52,25 @@ def catalogue():
 @public
 def course(slug: str):
     db = get_session()
-    course = catalog.course_by_slug(db, slug) or abort(404)
+    row = catalog.course_by_slug(db, slug) or abort(404)
+    course = served_course.served_course(db, _learner(), row, enroll=False)
+    db.commit()  # a learner who has passed may have moved to the newest version
     done: set[int] = set()
     if current_user.is_authenticated:
         done = progress.completed_lesson_ids(db, current_user.id, [lesson.id for lesson in course.lessons])
-    quiz = catalog.quiz_for_course(db, course.id)
-    return render_template("learn/course.html", course=course, done=done, quiz=quiz)
+    quiz = catalog.quiz_for_course(db, row.id)
+    return render_template("learn/course.html", course=course, done=done, quiz=quiz, form=EmptyForm())
 
 
 @bp.route("/learn/<slug:slug>/<slug:lesson_slug>")
 @public
 def lesson(slug: str, lesson_slug: str):
     db = get_session()
-    course = catalog.course_by_slug(db, slug) or abort(404)
-    lesson = catalog.lesson_by_slug(course, lesson_slug) or abort(404)
-    index = course.lessons.index(lesson)
-    previous = course.lessons[index - 1] if index > 0 else None
-    following = course.lessons[index + 1] if index + 1 < len(course.lessons) else None
+    row = catalog.course_by_slug(db, slug) or abort(404)
+    course = served_course.served_course(db, _learner(), row, enroll=True)
+    db.commit()  # the first visit pins the learner to the version they start
+    lesson = course.lesson(lesson_slug) or abort(404)
+    previous, following = course.neighbours(lesson)
     is_done = current_user.is_authenticated and lesson.id in progress.completed_lesson_ids(
         db, current_user.id, [lesson.id]
     )
@@ -78,7 +81,7 @@ def lesson(slug: str, lesson_slug: str):
         previous=previous,
         following=following,
         is_done=is_done,
-        quiz=catalog.quiz_for_course(db, course.id),
+        quiz=catalog.quiz_for_course(db, row.id),
         form=EmptyForm(),
     )
 
@@ -87,17 +90,36 @@ def lesson(slug: str, lesson_slug: str):
 @signed_in
 def complete_lesson(slug: str, lesson_slug: str):
     db = get_session()
-    course = catalog.course_by_slug(db, slug) or abort(404)
-    lesson = catalog.lesson_by_slug(course, lesson_slug) or abort(404)
+    row = catalog.course_by_slug(db, slug) or abort(404)
+    course = served_course.served_course(db, current_user, row, enroll=True)
+    lesson = course.lesson(lesson_slug) or abort(404)
     if EmptyForm().validate_on_submit():
-        progress.complete_lesson(db, current_user, lesson)
-        db.commit()
+        progress.complete_lesson(db, current_user, db.get(Lesson, lesson.id))
         flash(_("Đã ghi nhận: %(you)s học xong bài “%(title)s”.", title=lesson.title, you=you()), "success")
-    index = course.lessons.index(lesson)
-    if index + 1 < len(course.lessons):
-        return redirect(url_for("learn.lesson", slug=slug, lesson_slug=course.lessons[index + 1].slug))
-    quiz = catalog.quiz_for_course(db, course.id)
+    db.commit()
+    _previous, following = course.neighbours(lesson)
+    if following is not None:
+        return redirect(url_for("learn.lesson", slug=slug, lesson_slug=following.slug))
+    quiz = catalog.quiz_for_course(db, row.id)
     return redirect(url_for("learn.quiz", slug=quiz.slug) if quiz else url_for("learn.course", slug=slug))
+
+
+@bp.route("/learn/<slug:slug>/move-to-latest", methods=["POST"])
+@signed_in
+def move_to_latest(slug: str):
+    """The learner chose the newest version; lessons read and attempts made stay theirs."""
+    db = get_session()
+    row = catalog.course_by_slug(db, slug) or abort(404)
+    if EmptyForm().validate_on_submit():
+        enrollments.move_to_latest(db, current_user, row)
+        db.commit()
+        flash(_("%(you)s đang học bản mới của học phần.", you=you(True)), "success")
+    return redirect(url_for("learn.course", slug=slug))
+
+
+def _learner():
+    """The signed-in account, or None: visitors who are not signed in see the live lessons."""
+    return current_user if current_user.is_authenticated else None
 
 
 @bp.route("/certificate")
