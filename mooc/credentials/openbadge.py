@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -61,7 +62,8 @@ class Award:
 
     credential_id: str  # "urn:uuid:…"
     status_index: int
-    recipient_name: str
+    recipient_name: str  # only ever in the credential as name_hash(recipient_name, name_salt)
+    name_salt: str  # per record, secret: only the learner's own copy carries it
     subject_id: str  # a pseudonymous "urn:uuid:…" of the learner
     group_code: str
     band_code: str
@@ -72,8 +74,9 @@ class Award:
     competences: tuple[Competence, ...]
 
 
-def build_credential(award: Award, issuer: Issuer) -> dict[str, Any]:
-    """The unsigned OpenBadgeCredential of one award."""
+def build_credential(award: Award, issuer: Issuer, disclose_salt: bool = False) -> dict[str, Any]:
+    """The unsigned OpenBadgeCredential of one award. The name is a salted hash; the salt is in
+    it only with `disclose_salt` (the learner's own copy), so the public file names nobody."""
     issued = format_datetime(award.issued_at)
     group = nfc(award.group_name)
     slug = award.group_code + (f"-{award.band_code.lower()}" if award.band_code else "")
@@ -88,7 +91,7 @@ def build_credential(award: Award, issuer: Issuer) -> dict[str, Any]:
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [
-                _identity("name", nfc(award.recipient_name)),
+                _name_identity(award, disclose_salt),
                 _identity("systemId", award.subject_id),
             ],
             "achievement": {
@@ -121,6 +124,22 @@ def build_credential(award: Award, issuer: Issuer) -> dict[str, Any]:
 
 def _identity(kind: str, value: str) -> dict[str, Any]:
     return {"type": "IdentityObject", "identityType": kind, "hashed": False, "identityHash": value}
+
+
+def _name_identity(award: Award, disclose_salt: bool) -> dict[str, Any]:
+    identity = {
+        "type": "IdentityObject",
+        "identityType": "name",
+        "hashed": True,
+        "identityHash": name_hash(award.recipient_name, award.name_salt),
+    }
+    return {**identity, "salt": award.name_salt} if disclose_salt else identity
+
+
+def name_hash(name: str, salt: str) -> str:
+    """An Open Badges IdentityHash: "sha256$" + hex SHA-256 of the NFC name followed by the salt.
+    Whoever holds the salt and is told the name can check it; no one else learns the name."""
+    return "sha256$" + hashlib.sha256((nfc(name) + salt).encode("utf-8")).hexdigest()
 
 
 def _alignment(competence: Competence, framework_name: str, issuer: Issuer) -> dict[str, Any]:

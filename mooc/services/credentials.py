@@ -31,13 +31,38 @@ def credential_for(
     """The record's signed credential: built and signed the first time, then always the stored one.
 
     The caller commits. A revoked record keeps its credential: the status list says it is revoked.
+    One stored before names were hashed (the name in clear) is signed again, without it.
     """
-    if record.credential_json:
-        return record.credential_json
+    stored = stored_credential(record)
+    if stored:
+        return stored
     key = key or keys.default_signing_key()
     credential = openbadge.build_credential(award_of(session, record, key), issuer(session, base_url))
     record.credential_json = openbadge.sign(credential, key)
     return record.credential_json
+
+
+def learner_credential(
+    session: Session, record: CompletionRecord, base_url: str, key: SigningKey | None = None
+) -> dict[str, Any]:
+    """The learner's own copy: the same credential with the salt of the name's hash, so the learner
+    can prove their name to whom they choose. Signed on each download, never stored or public."""
+    key = key or keys.default_signing_key()
+    credential = openbadge.build_credential(
+        award_of(session, record, key), issuer(session, base_url), disclose_salt=True
+    )
+    return openbadge.sign(credential, key)
+
+
+def stored_credential(record: CompletionRecord) -> dict[str, Any] | None:
+    """The stored credential if it may be served as it is: None when there is none yet, or when it
+    was signed before names were hashed and still holds the name in clear."""
+    credential = record.credential_json
+    if not credential:
+        return None
+    identifiers = credential.get("credentialSubject", {}).get("identifier", [])
+    in_clear = any(i.get("identityType") == "name" and i.get("hashed") is not True for i in identifiers)
+    return None if in_clear else credential
 
 
 def award_of(session: Session, record: CompletionRecord, key: SigningKey) -> Award:
@@ -47,6 +72,7 @@ def award_of(session: Session, record: CompletionRecord, key: SigningKey) -> Awa
         credential_id=f"urn:uuid:{record.public_id}",
         status_index=record.id,
         recipient_name=record.full_name,
+        name_salt=name_salt(key, record),
         subject_id=subject_id(key, record.user_id),
         group_code=record.group_code,
         band_code=record.band_code,
@@ -63,6 +89,13 @@ def subject_id(key: SigningKey, user_id: int) -> str:
     no way back to the account without the ward's key."""
     digest = hmac.digest(key.derive_secret(b"mooc credential subject"), str(user_id).encode(), "sha256")
     return f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=4)}"
+
+
+def name_salt(key: SigningKey, record: CompletionRecord) -> str:
+    """The salt of the record's name hash: stable for the record (nothing stored), 128 bits that
+    no one can guess or recompute without the ward's signing key."""
+    secret = key.derive_secret(b"mooc credential name salt")
+    return hmac.digest(secret, record.public_id.encode(), "sha256")[:16].hex()
 
 
 def _competences(session: Session, record: CompletionRecord) -> tuple[Competence, ...]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 
 from mooc.cli import cli
+from mooc.credentials import openbadge
+from mooc.services import credentials
+from mooc.web.keys import base_url, signing_key
 from tests.integration.helpers import take
 
 
@@ -21,11 +24,22 @@ def test_a_credential_is_written_and_verifies_check_by_check(app, session, make_
     written = runner.invoke(cli, ["records", "credential", record.code.lower(), "--out", str(out)])
     assert written.exit_code == 0, written.output
     credential = json.loads(out.read_text("utf-8"))
-    assert credential["credentialSubject"]["identifier"][0]["identityHash"] == "Đỗ Thị Én"
+    # The name is a salted hash now, not "Đỗ Thị Én" in clear: this file is the public one.
+    identity = credential["credentialSubject"]["identifier"][0]
+    assert identity["hashed"] is True and "salt" not in identity and "Đỗ Thị Én" not in out.read_text("utf-8")
+    with app.app_context():
+        salt = credentials.name_salt(signing_key(), record)
+    assert identity["identityHash"] == openbadge.name_hash("Đỗ Thị Én", salt)
     printed = runner.invoke(cli, ["records", "credential", record.code])
     assert json.loads(printed.output) == credential  # signed once: the same proof again
     result = runner.invoke(cli, ["records", "verify-credential", str(out)])
     assert result.exit_code == 0, result.output
+    with app.app_context():  # the learner's copy, with the salt, verifies the same way
+        mine = credentials.learner_credential(session, record, base_url(), signing_key())
+    assert mine["credentialSubject"]["identifier"][0]["salt"] == salt
+    (tmp_path / "mine.json").write_text(json.dumps(mine, ensure_ascii=False), "utf-8")
+    learner = runner.invoke(cli, ["records", "verify-credential", str(tmp_path / "mine.json")])
+    assert learner.exit_code == 0 and "OK, the credential verifies" in learner.output, learner.output
     for line in (
         "[ok  ] shape",
         "[ok  ] issuer_key",

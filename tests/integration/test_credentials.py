@@ -6,7 +6,7 @@ import json
 import re
 from datetime import date
 
-from mooc.credentials import keys
+from mooc.credentials import keys, openbadge
 from mooc.services import credentials
 from tests.integration.helpers import take
 
@@ -50,11 +50,16 @@ def test_the_credential_holds_no_id_number_birth_date_phone_or_email(session, ma
     user.email, user.date_of_birth = "mai@example.test", date(1960, 9, 5)
     record.date_of_birth = date(1960, 9, 5)
     session.commit()
-    text = json.dumps(credentials.credential_for(session, record, BASE, keys.generate()), ensure_ascii=False)
+    key = keys.generate()
+    text = json.dumps(credentials.credential_for(session, record, BASE, key), ensure_ascii=False)
     for personal in ("0912345678", "912345678", "mai@example.test", "1960", "05/09", "09-05"):
         assert personal not in text
     assert not re.search(r"(?<![\w-])\d{9,12}(?![\w-])", text)  # no phone or ID number, hashed or not
-    assert not re.search(r"nationalIdentityNumber|dateOfBirth|emailAddress|phone|sha256\$", text)
+    assert not re.search(r"nationalIdentityNumber|dateOfBirth|emailAddress|phone", text)
+    # The one hash is the name's (salted, hashed=true, since the name went out of the public file).
+    hashes = re.findall(r"sha256\$[0-9a-f]{64}", text)
+    assert hashes == [openbadge.name_hash("Trần Thị Mai", credentials.name_salt(key, record))]
+    assert text.count("sha256$") == 1 and "Trần Thị Mai" not in text
 
 
 def test_the_learner_has_one_pseudonym_across_credentials_and_it_reveals_nothing(session, make_user):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import unicodedata
 
 import pytest
 
 from mooc.credentials import keys, status_list
 from mooc.models import CompletionRecord
+from mooc.services import credentials
 from mooc.web.keys import signing_key
 from tests.integration.helpers import take
 
@@ -105,7 +108,10 @@ def test_the_verify_page_passes_a_valid_credential_check_by_check(browser, clien
     assert response.status_code == 200 and "Chứng nhận số hợp lệ" in page
     for label in ("Cấu trúc Open Badges 3.0", "Khóa của đơn vị cấp", "Chữ ký số", "Tình trạng thu hồi"):
         assert label in page
-    assert "Không đạt" not in page and "N. V. An" in page and "Nguyễn Văn An" not in page
+    # The credential no longer holds the name in clear (only a salted hash), so the page cannot
+    # show even the masked "N. V. An" it showed before; it says the name is kept private.
+    assert "Không đạt" not in page and "Nguyễn Văn An" not in page and "N. V. An" not in page
+    assert "Họ tên được giữ kín (mã băm SHA-256 có salt)" in page
     pasted = verify(browser, body.decode(), as_file=False).get_data(as_text=True)
     assert "Chứng nhận số hợp lệ" in pasted
 
@@ -113,7 +119,7 @@ def test_the_verify_page_passes_a_valid_credential_check_by_check(browser, clien
 def test_the_verify_page_catches_a_tampered_credential(browser, client, session, make_user):
     record = issue(session, make_user)
     credential = client.get(f"/v/{record.code}.json").get_json(force=True)
-    credential["credentialSubject"]["identifier"][0]["identityHash"] = "Nguyễn Văn Ân"
+    credential["credentialSubject"]["identifier"][0]["identityHash"] = "sha256$" + "0" * 64
     page = verify(browser, json.dumps(credential, ensure_ascii=False)).get_data(as_text=True)
     assert "Chứng nhận số không hợp lệ" in page and "Chữ ký không khớp với nội dung" in page
 
@@ -156,8 +162,8 @@ def test_the_certificate_and_verification_pages_link_to_the_credential(browser, 
     )
     browser.login("0900000123", "mat-khau-dai-1")
     certificate = browser.get("/certificate").get_data(as_text=True)
-    assert (
-        f'href="/v/{record.code}.json"' in certificate
+    assert (  # the learner's own copy, with the salt of the name's hash (was the public file)
+        f'href="/certificate/{record.code}.json"' in certificate
         and "Tải chứng nhận số (Open Badges 3.0)" in certificate
     )
 
@@ -189,3 +195,76 @@ def test_production_refuses_to_start_without_the_wards_signing_key(database, tmp
     monkeypatch.setenv("MOOC_SIGNING_KEY", keys.generate().pem().decode())
     assert create_app(settings).config["MOOC_ENV"] == "production"
     assert not (tmp_path / "instance" / "signing_key.pem").exists()
+
+
+# The public file once carried the name in clear ("identityType": "name", "hashed": false), although
+# /v/<code> and /privacy show it masked. Now: a salted SHA-256 (Open Badges IdentityObject), and the
+# salt only in the learner's own, signed-in download.
+CHILD = "Nguyễn Thị Hòa"
+
+
+def salted(name: str, salt: str) -> str:
+    return "sha256$" + hashlib.sha256((unicodedata.normalize("NFC", name) + salt).encode()).hexdigest()
+
+
+def test_the_public_credential_carries_no_full_name_only_its_salted_hash(app, client, session, make_user):
+    record = issue(session, make_user, name=CHILD)
+    assert record.full_name == CHILD
+    response = client.get(f"/v/{record.code}.json")
+    body = response.get_data(as_text=True)
+    assert CHILD not in body and unicodedata.normalize("NFD", CHILD) not in body
+    assert "Nguy\\u1ec5n" not in body and "salt" not in body  # no escaped name, no salt either
+    identity = json.loads(body)["credentialSubject"]["identifier"][0]
+    with app.app_context():
+        salt = credentials.name_salt(signing_key(), record)
+    assert len(salt) == 32 and int(salt, 16) >= 0  # 128 bits from the ward's secret: not guessable
+    assert identity == {
+        "type": "IdentityObject",
+        "identityType": "name",
+        "hashed": True,
+        "identityHash": salted(CHILD, salt),
+    }
+
+
+def test_the_learner_downloads_a_credential_with_the_salt_and_it_verifies(browser, session, make_user):
+    record = issue(session, make_user, name=CHILD, login="0900000124")
+    assert browser.get(f"/certificate/{record.code}.json").status_code == 302  # not signed in
+    browser.login("0900000124", "mat-khau-dai-1")
+    response = browser.get(f"/certificate/{record.code.lower()}.json")
+    assert response.status_code == 200 and response.mimetype == "application/ld+json"
+    assert response.headers["Cache-Control"] == "private, no-store"
+    assert "attachment" in response.headers["Content-Disposition"]
+    credential = response.get_json(force=True)
+    identity = credential["credentialSubject"]["identifier"][0]
+    assert identity["hashed"] is True and identity["identityHash"] == salted(CHILD, identity["salt"])
+    assert CHILD not in response.get_data(as_text=True)
+    public = browser.get(f"/v/{record.code}.json").get_json(force=True)
+    assert public["credentialSubject"]["identifier"][0]["identityHash"] == identity["identityHash"]
+    page = verify(browser, response.get_data()).get_data(as_text=True)
+    assert "Chứng nhận số hợp lệ" in page and "Không đạt" not in page and CHILD not in page
+    identity["salt"] = identity["salt"][:-1] + ("0" if identity["salt"][-1] != "0" else "1")
+    page = verify(browser, json.dumps(credential, ensure_ascii=False)).get_data(as_text=True)
+    assert "Chứng nhận số không hợp lệ" in page and "Chữ ký không khớp với nội dung" in page
+
+
+def test_only_the_learner_named_gets_the_download_with_the_salt(browser, session, make_user):
+    record = issue(session, make_user, name=CHILD)
+    make_user(name="Người Khác", login="0900000125")
+    browser.login("0900000125", "mat-khau-dai-1")
+    assert browser.get(f"/certificate/{record.code}.json").status_code == 404
+    assert browser.get("/certificate/ABCD-EFGH-JKMN-PQRS.json").status_code == 404
+
+
+def test_a_stored_credential_with_the_name_in_clear_is_signed_again_without_it(
+    app, client, session, make_user
+):
+    record = issue(session, make_user, name=CHILD)
+    old = client.get(f"/v/{record.code}.json").get_json(force=True)
+    old["credentialSubject"]["identifier"][0].update(hashed=False, identityHash=CHILD)
+    record.credential_json = old  # as credentials signed before the fix were stored
+    session.commit()
+    body = client.get(f"/v/{record.code}.json").get_data(as_text=True)
+    assert CHILD not in body and json.loads(body)["credentialSubject"]["identifier"][0]["hashed"] is True
+    session.expire_all()
+    stored = session.get(CompletionRecord, record.id).credential_json
+    assert CHILD not in json.dumps(stored, ensure_ascii=False)

@@ -52,8 +52,8 @@ def credential_json(code: str):
     )
     if record is None:
         abort(404)
-    credential = record.credential_json
-    if not credential:  # signed once, on first request, in a writing session
+    credential = credentials.stored_credential(record)
+    if not credential:  # signed once, on first request (or again, once, without a name in clear)
         get_session().close()  # end the read first: SQLite must not hold a snapshot while writing
         with database().writer() as writer:
             fresh = writer.get(CompletionRecord, record.id)
@@ -61,7 +61,7 @@ def credential_json(code: str):
             writer.commit()
     response = _json(credential, cache="private, max-age=3600")
     response.headers["Content-Disposition"] = f'inline; filename="chung-nhan-{record.code}.json"'
-    response.headers["X-Robots-Tag"] = "noindex"  # it carries the holder's name
+    response.headers["X-Robots-Tag"] = "noindex"  # no name in clear, but a per-person file all the same
     return response
 
 
@@ -156,19 +156,21 @@ def _parse(data: bytes) -> object | None:
         return None
 
 
-def _summary(credential: Any, result: Verification) -> dict[str, str] | None:
+def _summary(credential: Any, result: Verification) -> dict[str, Any] | None:
     """What the credential says, shown only once its shape is right (the name stays masked)."""
     if result.check("shape").passed is not True:
         return None
     subject = credential["credentialSubject"]
     identifiers = subject.get("identifier", [])
     identifiers = identifiers if isinstance(identifiers, list) else [identifiers]
-    names = [i["identityHash"] for i in identifiers if i.get("identityType") == "name"]
+    names = [i for i in identifiers if i.get("identityType") == "name"]
+    in_clear = [i["identityHash"] for i in names if i.get("hashed") is not True]
     return {
         "achievement": subject["achievement"]["name"],
         "issuer": credential["issuer"].get("name", credential["issuer"]["id"]),
         "valid_from": credential["validFrom"],
-        "recipient": names[0] if names else "",
+        "recipient": in_clear[0] if in_clear else "",
+        "recipient_hashed": bool(names) and not in_clear,  # ours: a salted hash, nothing to show
     }
 
 

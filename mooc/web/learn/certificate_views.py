@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from flask import Response, abort, current_app, request
 from flask_login import current_user
 
@@ -9,9 +11,10 @@ from mooc.certificate_pdf import CertificateData, ModuleLine, render_certificate
 from mooc.db import get_session
 from mooc.domain.certificates import is_valid_certificate_code, normalize_certificate_code
 from mooc.models import CompletionRecord, Ward
-from mooc.services import catalog, records
+from mooc.services import catalog, credentials, records
 from mooc.timefmt import local
 from mooc.web.access import signed_in
+from mooc.web.keys import base_url, signing_key
 from mooc.web.learn import bp
 
 OFFICIALS = ("official", "admin")
@@ -33,6 +36,28 @@ def certificate_pdf(code: str):
         headers={
             "Content-Disposition": f"inline; filename=giay-chung-nhan-{record.code}.pdf",
             "Cache-Control": "private, no-store",
+        },
+    )
+
+
+@bp.route("/certificate/<code>.json")
+@signed_in
+def credential_with_salt(code: str):
+    """The learner's own Open Badges credential: with the salt of the name's hash, so they can prove
+    their name to a verifier. Only for the learner the record names (not even officials): 404 else."""
+    db = get_session()
+    normalized = normalize_certificate_code(code)
+    record = records.record_by_code(db, normalized) if is_valid_certificate_code(normalized) else None
+    if record is None or record.user_id != current_user.id:
+        abort(404)
+    credential = credentials.learner_credential(db, record, base_url(), signing_key())
+    return Response(
+        json.dumps(credential, ensure_ascii=False, indent=2) + "\n",
+        content_type="application/ld+json; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="chung-nhan-{record.code}.json"',
+            "Cache-Control": "private, no-store",
+            "X-Robots-Tag": "noindex",
         },
     )
 

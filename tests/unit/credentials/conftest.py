@@ -29,6 +29,7 @@ def award():
         credential_id="urn:uuid:2f1c0e3a-5b7d-4c1e-9a2b-3c4d5e6f7a8b",
         status_index=94567,
         recipient_name="Nguyễn Thị Hồng Nhung",
+        name_salt="9f86d081884c7d65",
         subject_id="urn:uuid:0b5e7c1a-2d3f-4a5b-8c6d-7e8f9a0b1c2d",
         group_code="nguoi_dan",
         band_code="",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import fields
 from datetime import timedelta
 
@@ -30,11 +32,19 @@ def test_the_credential_follows_the_profile_of_certification_md(signed, issuer):
     }
     assert signed["validFrom"] == signed["awardedDate"] == "2026-10-10T03:00:00Z"
     subject = signed["credentialSubject"]
+    # The name is a salted SHA-256 (it was in clear, but the file is public: docs/privacy.md).
     assert [(i["identityType"], i["hashed"]) for i in subject["identifier"]] == [
-        ("name", False),
+        ("name", True),
         ("systemId", False),
     ]
-    assert subject["identifier"][0]["identityHash"] == "Nguyễn Thị Hồng Nhung"
+    expected = hashlib.sha256("Nguyễn Thị Hồng Nhung9f86d081884c7d65".encode()).hexdigest()
+    assert subject["identifier"][0] == {
+        "type": "IdentityObject",
+        "identityType": "name",
+        "hashed": True,
+        "identityHash": f"sha256${expected}",
+    }
+    assert "Nguyễn Thị Hồng Nhung" not in json.dumps(signed, ensure_ascii=False)
     achievement = subject["achievement"]
     assert achievement["achievementType"] == "CertificateOfCompletion"
     assert (achievement["version"], achievement["inLanguage"]) == ("2026.2", "vi")
@@ -187,3 +197,22 @@ def test_a_required_field_missing_is_named(signed, resolver, statuses):
     del broken["credentialSubject"]["achievement"]["criteria"]
     problems = [str(p) for p in openbadge.verify(broken, resolver, statuses, now=NOW).check("shape").problems]
     assert problems == ["Thiếu mục bắt buộc credentialSubject.achievement.criteria."]
+
+
+def test_the_name_hash_is_of_the_nfc_name_and_the_salt():
+    decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Hòa")
+    digest = hashlib.sha256("Nguyễn Thị Hòaabc".encode()).hexdigest()
+    assert openbadge.name_hash(decomposed, "abc") == openbadge.name_hash("Nguyễn Thị Hòa", "abc")
+    assert openbadge.name_hash("Nguyễn Thị Hòa", "abc") == f"sha256${digest}"
+
+
+def test_the_learners_copy_carries_the_salt_and_verifies_and_a_changed_salt_does_not(
+    award, issuer, key, resolver, statuses
+):
+    copy_ = openbadge.sign(openbadge.build_credential(award, issuer, disclose_salt=True), key, created=ISSUED)
+    identity = copy_["credentialSubject"]["identifier"][0]
+    assert identity["salt"] == "9f86d081884c7d65"
+    assert identity["identityHash"] == openbadge.name_hash("Nguyễn Thị Hồng Nhung", identity["salt"])
+    assert openbadge.verify(copy_, resolver, statuses, now=NOW).ok
+    identity["salt"] = "9f86d081884c7d66"
+    assert openbadge.verify(copy_, resolver, statuses, now=NOW).check("proof").passed is False
