@@ -68,7 +68,10 @@ def load(instance: Path) -> dict[str, Any]:
         # Rate limits: counters in the database by default, so all workers share them.
         "RATELIMIT_ENABLED": os.environ.get("MOOC_RATELIMIT", "on") != "off",
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "mooc+db://"),
+        # Headers off: they would put Retry-After on every answer; the 429 page sets it itself.
         "RATELIMIT_HEADERS_ENABLED": False,
+        # Sign-in attempts per address: a whole class shares the ward hall's one address.
+        "SIGN_IN_LIMIT": os.environ.get("MOOC_SIGN_IN_LIMIT", "300 per minute"),
         # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none, trust nothing).
         "PROXIES": int(os.environ.get("MOOC_PROXIES", "0")),
     }

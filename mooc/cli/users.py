@@ -76,9 +76,13 @@ def set_role(login: str, role: str) -> None:
 @with_appcontext
 def reset_password(login: str) -> None:
     """Give LOGIN a temporary password (printed once); it must be changed at the next sign-in."""
+    from mooc.web.ratelimit import forget_failed_sign_ins
+
     session = get_session()
     with session.begin():
-        temporary = accounts.reset_password(_find(session, login))
+        user = _find(session, login)
+        temporary = accounts.reset_password(user)
+    forget_failed_sign_ins(user.phone, user.email)  # locked out by wrong guesses: in again
     click.echo(f"Temporary password for {login}: {temporary}")
 
 

@@ -6,7 +6,7 @@ from flask import Flask, request
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
-from werkzeug.routing import BaseConverter
+from werkzeug.routing import BaseConverter, IntegerConverter
 
 from mooc.web.access import check_access
 
@@ -21,12 +21,20 @@ class SlugConverter(BaseConverter):
     regex = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
+class RowIdConverter(IntegerConverter):
+    """`<int:…>` ids that fit a database integer: a longer number is a 404, not an overflow (500)."""
+
+    def __init__(self, map, *args, **kwargs) -> None:
+        super().__init__(map, *args, **{"max": 2**31 - 1, **kwargs})
+
+
 class MediaNameConverter(BaseConverter):
     regex = r"[0-9a-f]{32}\.[a-z]{3,4}"
 
 
 def init_app(app: Flask) -> None:
     app.url_map.converters["slug"] = SlugConverter
+    app.url_map.converters["int"] = RowIdConverter
     app.url_map.converters["media"] = MediaNameConverter
     if app.config.get("PROXIES"):
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -36,11 +44,13 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     _init_login(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=lambda: "Asia/Ho_Chi_Minh")
-    app.before_request(check_access)
-
     from mooc.web import ratelimit
 
+    # Rate limits first: they count in the database on their own connection, before
+    # check_access may load the signed-in user (on SQLite a writing request's session
+    # holds the write lock from its first query).
     ratelimit.init_app(app)
+    app.before_request(check_access)
 
     from mooc.web import admin, auth, author, certify, errors, learn, mydata, site, templating
 

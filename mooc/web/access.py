@@ -11,11 +11,17 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 PUBLIC = "public"
 SIGNED_IN = "signed_in"
+# What an account with a temporary password may still use: changing it, leaving, and the
+# display settings (language, text size) that the password page itself offers.
+OPEN_BEFORE_NEW_PASSWORD = frozenset(
+    {"auth.password", "auth.logout", "site.language", "site.text_size", "site.health"}
+)
 
 
 def _mark(rule: tuple[str, ...]) -> Callable:
@@ -62,9 +68,34 @@ def check_access() -> Any:
     if rule is None:
         abort(403)
     if PUBLIC in rule:
-        return None
+        return _to_password_page() if _may_be_signed_in() and _must_change_password() else None
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    if _must_change_password():
+        return _to_password_page()
     if SIGNED_IN in rule or current_user.role in rule:
         return None
     abort(403)
+
+
+def _may_be_signed_in() -> bool:
+    """Whether the request carries a sign-in, without loading anyone for an anonymous visitor.
+
+    (Loading the user marks an anonymous session as changed, which would make the first
+    failed sign-in answer differently from the next: tests/web/test_enumeration.py.)
+    """
+    remember = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
+    return session.get("_user_id") is not None or remember in request.cookies
+
+
+def _must_change_password() -> bool:
+    """Signed in with a temporary password from staff: every other page waits until it is changed."""
+    endpoint = request.endpoint or ""
+    if endpoint == "static" or endpoint.endswith(".static") or endpoint in OPEN_BEFORE_NEW_PASSWORD:
+        return False
+    return bool(current_user.is_authenticated and current_user.must_change_password)
+
+
+def _to_password_page() -> Any:
+    flash(_("Bạn đang dùng mật khẩu tạm. Hãy đặt mật khẩu mới của riêng bạn."), "info")
+    return redirect(url_for("auth.password"), 302 if request.method in ("GET", "HEAD") else 303)

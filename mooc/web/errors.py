@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 import secrets
 
@@ -10,6 +11,8 @@ from flask import Flask, current_app, g, redirect, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import RequestRedirect
+
+from mooc.web.ratelimit import seconds_to_wait
 
 log = logging.getLogger("mooc.errors")
 
@@ -73,6 +76,12 @@ def _without_trailing_slash() -> str | None:
 
 def _page(code: int):
     title, text = _messages().get(code, _messages()[500] if code >= 500 else _messages()[400])
-    return render_template(
+    headers = {}
+    if code == 429 and (seconds := seconds_to_wait()) is not None:
+        # Roughly how long, in whole minutes (the windows are one to fifteen minutes long).
+        text = _("Vui lòng đợi khoảng %(minutes)d phút rồi thử lại.", minutes=math.ceil(seconds / 60))
+        headers["Retry-After"] = str(seconds)
+    page = render_template(
         "errors/error.html", code=code, title=title, text=text, request_id=g.get("request_id", "")
-    ), code
+    )
+    return page, code, headers

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from mooc.db import get_session
-from mooc.services import accounts, catalog
+from mooc.services import accounts, catalog, identity
 from mooc.services.accounts import AccountError, Profile
 from mooc.timefmt import format_date, parse_date
-from mooc.web import csrf
+from mooc.web import csrf, ratelimit
 from mooc.web.access import public, signed_in
 from mooc.web.auth import bp
 from mooc.web.auth.forms import (
@@ -21,7 +21,7 @@ from mooc.web.auth.forms import (
     RegisterForm,
     StaffProfileForm,
 )
-from mooc.web.ratelimit import REGISTER, SIGN_IN, SIGN_IN_PER_ACCOUNT, limiter, login_key
+from mooc.web.ratelimit import REGISTER, limiter
 from mooc.web.safe_redirect import is_safe_next
 from mooc.web.templating import localized
 
@@ -99,16 +99,26 @@ def register():
 
 @bp.route("/login", methods=["GET", "POST"])
 @public
-@limiter.limit(SIGN_IN, methods=["POST"])
-@limiter.limit(SIGN_IN_PER_ACCOUNT, key_func=login_key, methods=["POST"])
+@limiter.limit(ratelimit.sign_in_limit, methods=["POST"])
+@limiter.shared_limit(
+    ratelimit.SIGN_IN_PER_ACCOUNT,
+    scope=ratelimit.SIGN_IN_PER_ACCOUNT_SCOPE,
+    key_func=ratelimit.login_key,
+    methods=["POST"],
+    deduct_when=ratelimit.counted_by_the_view,  # failures only, counted below
+)
 @csrf.exempt  # the form checks its own token and re-shows what was typed
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        user = accounts.authenticate(get_session(), form.login.data, form.password.data)
+        db = get_session()
+        user = accounts.authenticate(db, form.login.data, form.password.data)
+        db.commit()  # nothing written: ends the read so the rate-limit counters are free to write
         if user is None:
+            ratelimit.count_failed_sign_in(form.login.data)
             form.password.errors.append(_("Số điện thoại, e-mail hoặc mật khẩu chưa đúng."))
         else:
+            ratelimit.forget_failed_sign_ins(form.login.data, user.phone, user.email)
             _sign_in(user, remember=form.remember.data)
             if user.must_change_password:
                 flash(_("Bạn đang dùng mật khẩu tạm. Hãy đặt mật khẩu mới của riêng bạn."), "info")
@@ -145,7 +155,13 @@ def profile():
         db = get_session()
         db.add(user)
         try:
-            accounts.update_profile(db, user, _profile(form))
+            changes = _profile(form)
+            # A stored ID number carries the birth year: a new date of birth must agree with it.
+            key = current_app.config["ID_KEY"]
+            problem = identity.date_of_birth_problem(db, key, user, changes.date_of_birth)
+            if problem:
+                raise AccountError("date_of_birth", problem)
+            accounts.update_profile(db, user, changes)
         except AccountError as error:
             db.rollback()
             _field_error(form, error)
