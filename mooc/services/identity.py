@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from mooc.content.markdown import render_markdown
 from mooc.domain.consent import needs_guardian
-from mooc.domain.national_id import NationalIdError, parse_national_id
+from mooc.domain.national_id import NationalIdError, normalize, parse_national_id
 from mooc.domain.text import clean
 from mooc.i18n import N_
 from mooc.models import Consent, PersonIdentity, User
@@ -183,8 +184,28 @@ def withdraw(session: Session, user: User) -> None:
     session.flush()
 
 
+def check_against_card(session: Session, key: bytes, learner_id: int, official: User, typed: str) -> bool:
+    """An official typed the number read from the card: only the same number makes it `officer_checked`.
+
+    Compared by keyed hash, never stored or audited; False (nothing changed) when it differs.
+    Raises IdentityError when nothing like a number was typed, LookupError when no number is stored.
+    """
+    identity = session.get(PersonIdentity, learner_id)
+    if identity is None:
+        raise LookupError(learner_id)
+    number = normalize(typed)
+    if not re.fullmatch(r"[0-9]{12}", number):
+        raise IdentityError(
+            "number", N_("Số định danh cá nhân gồm đúng 12 chữ số (số in trên thẻ căn cước).")
+        )
+    if not hmac.compare_digest(keyed_hash(key, number), identity.number_hmac):
+        return False
+    mark_checked(session, learner_id, official)
+    return True
+
+
 def mark_checked(session: Session, learner_id: int, official: User) -> PersonIdentity | None:
-    """An official saw the card: the number is now `officer_checked`."""
+    """Record that the number is `officer_checked`: only once the card's number matched (above)."""
     identity = session.get(PersonIdentity, learner_id)
     if identity is None:
         return None
@@ -192,3 +213,20 @@ def mark_checked(session: Session, learner_id: int, official: User) -> PersonIde
     audit(session, official.id, "identity.check", f"user:{learner_id}")
     session.flush()
     return identity
+
+
+def date_of_birth_problem(session: Session, key: bytes, user: User, born: date | None) -> str | None:
+    """Why a new date of birth cannot stand beside the stored number (its year digits), or None."""
+    identity = session.get(PersonIdentity, user.id)
+    if identity is None or born is None or born == user.date_of_birth:
+        return None
+    try:
+        parse_national_id(decrypt(key, identity.number_encrypted), born)
+    except NationalIdError:
+        return N_(
+            "Ngày sinh này không khớp với số định danh bạn đã lưu "
+            "(chữ số thứ 4 đến thứ 6 cho biết năm sinh). "
+            "Nếu ngày sinh cũ bị sai, hãy vào trang Xác nhận trên VNeID (/certification) "
+            "rút lại số định danh, sửa ngày sinh rồi nhập lại số."
+        )
+    return None

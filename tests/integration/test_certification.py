@@ -85,7 +85,12 @@ def test_an_official_marks_the_number_checked_against_the_card(session, make_use
     user, _ = learner_with_record(session, make_user)
     official = make_user(role="official", login="canbo@example.test")
     identity.give_number(session, user, KEY, NUMBER, NUMBER, agreed=True)
-    checked = identity.mark_checked(session, user.id, official)
+    assert identity.check_against_card(session, KEY, user.id, official, "001099012346") is False
+    assert session.get(PersonIdentity, user.id).assurance == "self_declared"
+    with pytest.raises(IdentityError):
+        identity.check_against_card(session, KEY, user.id, official, "2345")
+    assert identity.check_against_card(session, KEY, user.id, official, "001 099 012 345") is True
+    checked = session.get(PersonIdentity, user.id)
     assert (checked.assurance, checked.checked_by) == ("officer_checked", official.id)
 
 

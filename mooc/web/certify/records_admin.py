@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,11 +10,13 @@ from mooc.db import get_session
 from mooc.domain.national_id import mask
 from mooc.models import CompletionRecord, User
 from mooc.services import identity, record_status
+from mooc.services.identity import IdentityError
 from mooc.services.record_status import Correction, RecordStatusError
 from mooc.timefmt import format_date, parse_date
 from mooc.web.access import roles
 from mooc.web.auth.forms import EmptyForm
 from mooc.web.certify import bp
+from mooc.web.certify.forms import CardCheckForm
 
 OFFICIALS = ("official", "admin")
 
@@ -41,6 +43,7 @@ def record_detail(record_id: int):
         person=person,
         masked=mask(person.last4) if person else "",
         form=EmptyForm(),
+        check_form=CardCheckForm(),
         revocation_reasons=record_status.REVOCATION_REASONS,
         correction_reasons=record_status.CORRECTION_REASONS,
         date_of_birth=format_date(record.date_of_birth),
@@ -99,11 +102,25 @@ def correct(record_id: int):
 @bp.route("/official/learners/<int:user_id>/identity-checked", methods=["POST"])
 @roles(*OFFICIALS)
 def identity_checked(user_id: int):
+    """The official typed the number read from the card; only the same number marks it checked."""
     db = get_session()
-    if EmptyForm().validate_on_submit():
-        if identity.mark_checked(db, user_id, current_user) is None:
+    form = CardCheckForm()
+    if form.validate_on_submit():
+        try:
+            matches = identity.check_against_card(
+                db, current_app.config["ID_KEY"], user_id, current_user, form.number.data
+            )
+        except LookupError:
             abort(404)
-        db.commit()
-        flash(_("Đã ghi nhận: số định danh khớp với thẻ căn cước."), "success")
+        except IdentityError as error:
+            flash(_(error.message), "error")
+        else:
+            if matches:
+                db.commit()
+                flash(_("Đã ghi nhận: số định danh khớp với thẻ căn cước."), "success")
+            else:
+                flash(_("Số trên thẻ không khớp với số người học đã khai. Chưa ghi nhận gì."), "error")
+    elif form.number.errors:
+        flash(" ".join(str(e) for e in form.number.errors), "error")
     target = request.form.get("next") or ""
     return redirect(target if target.startswith("/official/") else url_for("certify.learners"))

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from mooc.web.forms import Form
+from mooc.web.forms import Form, listed
 
 
 class NationalIdForm(Form):
@@ -29,7 +29,11 @@ class NationalIdForm(Form):
 
 
 class DataRequestForm(Form):
-    kind = SelectField(_l("Bạn muốn"), validators=[DataRequired()])
+    kind = SelectField(
+        _l("Bạn muốn"),
+        validators=[DataRequired(_l("Hãy chọn một mục trong danh sách.")), listed],
+        validate_choice=False,
+    )
     message = TextAreaField(
         _l("Nội dung (ví dụ: thông tin nào cần sửa)"),
         validators=[Length(max=2000, message=_l("Tối đa 2000 ký tự."))],

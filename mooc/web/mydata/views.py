@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from mooc.db import get_session
 from mooc.domain.consent import needs_guardian
 from mooc.domain.national_id import mask
-from mooc.services import identity, privacy
+from mooc.services import catalog, identity, privacy
 from mooc.services.identity import Guardian, IdentityError
 from mooc.timefmt import today_local
 from mooc.web import csrf
@@ -62,11 +62,22 @@ def certification():
 @bp.route("/certification/withdraw", methods=["POST"])
 @roles("learner")
 def withdraw():
+    """First a page saying what goes and what stays; only `confirm=yes` from that page withdraws."""
     db = get_session()
-    if EmptyForm().validate_on_submit():
-        identity.withdraw(db, current_user)
-        db.commit()
-        flash(_("Đã rút lại sự đồng ý và xóa số định danh của bạn."), "info")
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        return redirect(url_for("mydata.certification"))
+    if request.form.get("confirm") != "yes":
+        person = identity.identity_of(db, current_user.id)
+        return render_template(
+            "mydata/withdraw_confirm.html",
+            form=form,
+            person=person,
+            masked=mask(person.last4) if person else "",
+        )
+    identity.withdraw(db, current_user)
+    db.commit()
+    flash(_("Đã rút lại sự đồng ý và xóa số định danh của bạn."), "info")
     return redirect(url_for("mydata.certification"))
 
 
@@ -82,12 +93,15 @@ def my_data():
         db.commit()
         flash(_("Đã gửi yêu cầu. Cán bộ phường sẽ trả lời trong 2 ngày làm việc."), "success")
         return redirect(url_for("mydata.my_data"))
+    group = next((g for g in catalog.groups(db) if g.code == current_user.target_group_code), None)
     return render_template(
         "mydata/my_data.html",
         data=privacy.everything_about(db, current_user),
         form=form,
         kinds=privacy.REQUEST_KINDS,
         statuses={"open": _("đang chờ"), "done": _("đã xử lý"), "refused": _("từ chối")},
+        group=group,
+        band=next((b for b in group.bands if b.code == current_user.band_code), None) if group else None,
     )
 
 
