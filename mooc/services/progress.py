@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mooc.domain.grading import passes, percent_shown
-from mooc.models import Course, Lesson, LessonCompletion, QuizAttempt, User
+from mooc.models import Course, CourseVersion, Enrollment, Lesson, LessonCompletion, Quiz, QuizAttempt, User
 from mooc.services import catalog
 from mooc.services._sql import insert_ignoring_duplicates
 
@@ -21,6 +22,7 @@ class ModuleProgress:
     quiz_id: int | None
     pass_mark: int
     best_ppm: int | None
+    quiz: Quiz | None = None
 
     @property
     def passed(self) -> bool:
@@ -39,11 +41,19 @@ class ModuleProgress:
         return "not_started"
 
 
+class NextStep(NamedTuple):
+    """Where "Học tiếp" leads: a lesson to read, or else (lesson None) the module's quiz."""
+
+    course: Course
+    lesson: Lesson | None
+    quiz: Quiz | None
+
+
 @dataclass(frozen=True)
 class PathView:
     requirement: catalog.Requirement | None
     modules: list[ModuleProgress]
-    resume: tuple[Course, Lesson] | None
+    resume: NextStep | None
 
     @property
     def units_total(self) -> int:
@@ -93,8 +103,8 @@ def learner_path(session: Session, user: User) -> PathView:
     requirement = catalog.requirement(session, user.target_group_code, user.band_code)
     if requirement is None:
         return PathView(None, [], None)
-    lesson_ids = [lesson.id for c in requirement.courses for lesson in c.lessons]
-    done = completed_lesson_ids(session, user.id, lesson_ids)
+    lessons = lessons_asked(session, user, requirement.courses)
+    done = completed_lesson_ids(session, user.id, [lesson.id for ls in lessons.values() for lesson in ls])
     best = best_scores(session, user.id, [q.id for q in requirement.quizzes.values()])
     modules = []
     for course in requirement.courses:
@@ -102,22 +112,50 @@ def learner_path(session: Session, user: User) -> PathView:
         modules.append(
             ModuleProgress(
                 course=course,
-                lessons_total=len(course.lessons),
-                lessons_done=sum(1 for lesson in course.lessons if lesson.id in done),
+                lessons_total=len(lessons[course.id]),
+                lessons_done=sum(1 for lesson in lessons[course.id] if lesson.id in done),
                 quiz_id=quiz.id if quiz else None,
                 pass_mark=requirement.pass_mark(course.id),
                 best_ppm=best.get(quiz.id) if quiz else None,
+                quiz=quiz,
             )
         )
-    return PathView(requirement, modules, _resume(requirement.courses, done))
+    return PathView(requirement, modules, _resume(modules, lessons, done))
 
 
-def _resume(courses: list[Course], done: set[int]) -> tuple[Course, Lesson] | None:
-    """The first lesson not yet finished, in path order."""
-    for course in courses:
-        for lesson in course.lessons:
+def lessons_asked(session: Session, user: User, courses: list[Course]) -> dict[int, list[Lesson]]:
+    """By course id, the lessons this learner must read: those of the version they are pinned to
+    (services/served_course.py; removed ones included, added ones not), else the live ones.
+    Two queries whatever the number of courses."""
+    lessons = {course.id: list(course.lessons) for course in courses}
+    pinned = dict(
+        session.execute(
+            select(Enrollment.course_id, CourseVersion.rendered)
+            .join(CourseVersion, CourseVersion.id == Enrollment.version_id)
+            .where(Enrollment.user_id == user.id, Enrollment.course_id.in_(lessons))
+        ).all()
+    )
+    if pinned:
+        rows = session.scalars(select(Lesson).where(Lesson.course_id.in_(pinned)))
+        by_slug = {(row.course_id, row.slug): row for row in rows}
+        for course_id, rendered in pinned.items():
+            shown = [by_slug.get((course_id, lesson["slug"])) for lesson in rendered["lessons"]]
+            lessons[course_id] = [lesson for lesson in shown if lesson is not None]
+    return lessons
+
+
+def _resume(
+    modules: list[ModuleProgress], lessons: dict[int, list[Lesson]], done: set[int]
+) -> NextStep | None:
+    """In path order, the first module not passed: its first unread lesson, else its quiz."""
+    for module in modules:
+        if module.passed:
+            continue
+        for lesson in lessons[module.course.id]:
             if lesson.id not in done:
-                return course, lesson
+                return NextStep(module.course, lesson, None)
+        if module.quiz is not None:
+            return NextStep(module.course, None, module.quiz)
     return None
 
 

@@ -137,7 +137,16 @@ class Page:
 
     @property
     def pages(self) -> int:
-        return max((self.total + self.per_page - 1) // self.per_page, 1)
+        return page_count(self.total, self.per_page)
+
+
+def page_count(total: int, per_page: int) -> int:
+    return max((total + per_page - 1) // per_page, 1)
+
+
+def clamp_page(page: int, total: int, per_page: int) -> int:
+    """A page that exists: below 1 is the first, past the end (however far) the last."""
+    return min(max(page, 1), page_count(total, per_page))
 
 
 def _search_conditions(text: str) -> list:
@@ -176,7 +185,7 @@ def list_staff(
         statement = statement.where(User.role == role)
     matches = session.execute(statement).all()
     matches.sort(key=lambda row: (ROLE_ORDER.get(row.role, 9), person_sort_key(row.full_name), row.id))
-    page = max(page, 1)
+    page = clamp_page(page, len(matches), per_page)
     ids = [row.id for row in matches[(page - 1) * per_page : page * per_page]]
     rows = {user.id: user for user in session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
     return Page([rows[i] for i in ids], len(matches), page, per_page)
@@ -206,7 +215,7 @@ def audit_events(
     if target:
         conditions.append(AuditEvent.target == target)
     total = session.scalar(select(func.count()).select_from(AuditEvent).where(*conditions)) or 0
-    page = max(page, 1)
+    page = clamp_page(page, total, per_page)
     events = session.scalars(
         select(AuditEvent)
         .where(*conditions)

@@ -29,11 +29,13 @@ PUPILS = "hoc_sinh"  # addressed as "em", as their lessons speak to them
 
 
 def you(capital: bool = False) -> str:
-    """How system messages address the learner: "em" for pupils, "bạn" for everyone else.
+    """How system messages address the learner: "em" for pupils, "bạn" for everyone else, "you" in English.
 
     Pass it into a message, `_("%(you)s đã học bài này", you=you(True))`; `capital` at the
     start of a sentence.
     """
+    if str(get_locale() or "vi") == "en":
+        return "You" if capital else "you"
     pupil = current_user.is_authenticated and getattr(current_user, "target_group_code", None) == PUPILS
     word = "em" if pupil else "bạn"
     return word.capitalize() if capital else word

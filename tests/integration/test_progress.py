@@ -60,4 +60,4 @@ def test_the_path_page_needs_the_same_number_of_queries_however_many_modules(ses
     with count_queries(session) as big:
         path = progress.learner_path(session, big_user)
     assert len(path.modules) >= 5
-    assert len(big) == len(small) <= 8
+    assert len(big) == len(small) <= 9  # one of them: the versions the learner is pinned to

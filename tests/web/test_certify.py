@@ -65,4 +65,4 @@ def test_a_bad_date_filter_says_so_and_lists_nothing(browser, session, make_user
     make_user(role="official", login="canbo@example.test")
     browser.login("canbo@example.test", "mat-khau-dai-1")
     page = browser.get("/official/records?issued_from=31/02/2026").get_data(as_text=True)
-    assert "Viết ngày theo dạng ngày/tháng/năm." in page and "0 hồ sơ" in page
+    assert "Ngày này không có trên lịch." in page and "0 hồ sơ" in page

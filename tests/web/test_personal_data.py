@@ -94,7 +94,7 @@ def test_a_learner_gives_the_number_sees_it_masked_and_can_withdraw(browser, ses
     page = browser.get("/certification").get_data(as_text=True)
     assert "2345" in page and NUMBER not in page and "Rút lại sự đồng ý" in page
     assert session.get(PersonIdentity, user.id).last4 == "2345"
-    browser.post("/certification/withdraw", page="/certification")
+    browser.post("/certification/withdraw", {"confirm": "yes"}, page="/certification")
     session.expire_all()
     assert session.get(PersonIdentity, user.id) is None
 
@@ -126,7 +126,9 @@ def test_a_deletion_request_reaches_the_admin_who_carries_it_out(browser, sessio
     queue = browser.get("/admin/requests").get_data(as_text=True)
     assert "Xin xóa tài khoản" in queue
     request_id = session.scalar(select(DataRequest.id))
-    browser.post(f"/admin/requests/{request_id}", {"action": "delete"}, page="/admin/requests")
+    browser.post(
+        f"/admin/requests/{request_id}", {"action": "delete", "confirm": "yes"}, page="/admin/requests"
+    )
     session.expire_all()
     assert session.get(User, user.id).full_name == "(đã xóa)"
     assert session.get(DataRequest, request_id).status == "done"
@@ -146,7 +148,7 @@ def test_an_official_finds_the_learner_sees_the_masked_number_and_marks_it_check
     assert "2345" in found and NUMBER not in found and "Đã đối chiếu số định danh" in found
     response = browser.post(
         f"/official/learners/{user.id}/identity-checked",
-        {"next": "/official/learners?q=Hoàng"},
+        {"next": "/official/learners?q=Hoàng", "number": NUMBER},
         page="/official/learners?q=Hoàng",
     )
     assert response.status_code == 302 and response.headers["Location"].startswith("/official/learners")

@@ -256,3 +256,20 @@ def test_a_course_with_no_version_is_served_from_its_lessons_as_before(session, 
     assert "Bạn được 100%" in answer(a, session, first, "Đúng rồi")
     assert attempt(session, first).course_version_id is None
     assert session.scalars(select(Enrollment)).all() == []
+
+
+def test_my_path_counts_the_lessons_of_the_version_the_learner_studies(session, v1, learner):
+    a = learner("0911111111")
+    read(a, "beta", "bai-ba")  # pinned to version 1, which has one lesson
+    publish_beta_v2(session, v1)  # version 2 adds "Bài bốn"
+
+    shown = page(a, "/path")
+    beta = shown[shown.index('href="/learn/beta"') :]
+    assert "Bài học: 1/1" in beta[: beta.index("</li>")]  # honest: nothing is missing from their version
+    assert "bai-bon" not in shown  # "continue" never sends them to a lesson of a version they don't study
+
+    b = learner("0922222222")
+    read(b, "beta", "bai-ba")  # starts after version 2: two lessons
+    shown = page(b, "/path")
+    beta = shown[shown.index('href="/learn/beta"') :]
+    assert "Bài học: 1/2" in beta[: beta.index("</li>")]

@@ -782,7 +782,8 @@ def test_a_forged_credential_file_is_shown_escaped_on_the_public_check(
     subject = credential["credentialSubject"]
     subject["achievement"]["name"] = f"Chứng nhận {payload}"
     credential["issuer"]["name"] = f"Phường {payload}"
-    subject["identifier"][0]["identityHash"] = f"Nguyễn {payload}"
+    # A forged name in clear (ours are hashed now, but a file anyone writes may say hashed=false).
+    subject["identifier"][0].update(hashed=False, identityHash=f"Nguyễn {payload}")
 
     def check(document: dict) -> str:
         body = json.dumps(document, ensure_ascii=False)

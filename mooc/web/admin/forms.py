@@ -92,6 +92,7 @@ def action_names() -> dict[str, str]:
         "record.supersede": _l("Cấp lại giấy chứng nhận khi sửa thông tin"),
         "export.bundle": _l("Lập lô hồ sơ gửi thành phố"),
         "export.delivered": _l("Thành phố đã nhận lô hồ sơ"),
+        "export.download": _l("Tải danh sách hồ sơ hoàn thành"),
         "identity.give": _l("Người học cung cấp số định danh"),
         "identity.withdraw": _l("Người học rút lại số định danh"),
         "identity.check": _l("Đối chiếu số định danh với thẻ căn cước"),

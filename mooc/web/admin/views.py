@@ -52,7 +52,16 @@ def answer(request_id: int):
         return redirect(url_for("admin.requests"))
     action, answer_text = request.form.get("action"), (request.form.get("answer") or "").strip()[:2000]
     if action == "delete" and data_request.kind == "deletion" and data_request.user_id:
-        privacy.delete_account(db, db.get(User, data_request.user_id), current_user)
+        account = db.get(User, data_request.user_id) or abort(404)
+        if request.form.get("confirm") != "yes":  # a page naming the account and what goes and stays
+            return render_template(
+                "admin/confirm_delete.html",
+                item=data_request,
+                account=account,
+                answer=answer_text,
+                form=EmptyForm(),
+            )
+        privacy.delete_account(db, account, current_user)
         privacy.answer_request(
             db,
             data_request,

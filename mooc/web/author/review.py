@@ -8,6 +8,7 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy import select
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -116,7 +117,9 @@ def _gone(slug: str):
 @roles(*REVIEWERS)
 def publish(slug: str):
     db = get_session()
-    draft = authoring.draft_for(db, slug)
+    # Locked (PostgreSQL): a second reviewer publishing at the same moment waits, then finds the
+    # draft gone and is told it was already published, instead of failing on the version number.
+    draft = db.scalar(select(CourseDraft).filter_by(course_slug=slug).with_for_update())
     if draft is None:
         return _gone(slug)
     form = PublishForm()

@@ -14,12 +14,13 @@ from mooc.domain.national_id import mask
 from mooc.models import User
 from mooc.services import accounts, catalog, export, identity, records
 from mooc.services.records import NO_RESIDENTIAL_GROUP, RecordFilter
+from mooc.services.staff import clamp_page, page_count
 from mooc.timefmt import parse_date, today_local
 from mooc.web.access import public, roles
 from mooc.web.auth.forms import EmptyForm
 from mooc.web.certify import bp
-from mooc.web.certify.forms import LearnerSearchForm, RecordFilterForm, VerifyForm
-from mooc.web.ratelimit import VERIFY, limiter
+from mooc.web.certify.forms import CardCheckForm, LearnerSearchForm, RecordFilterForm, VerifyForm
+from mooc.web.ratelimit import VERIFY, forget_failed_sign_ins, limiter
 from mooc.web.templating import localized
 
 OFFICIALS = ("official", "admin")
@@ -79,8 +80,8 @@ def _filter_form() -> tuple[RecordFilterForm, RecordFilter | None]:
 def record_list():
     form, record_filter = _filter_form()
     rows = records.find_records(get_session(), record_filter) if record_filter else []
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    pages = max((len(rows) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    pages = page_count(len(rows), PAGE_SIZE)
+    page = clamp_page(request.args.get("page", 1, type=int) or 1, len(rows), PAGE_SIZE)
     filters = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template(
         "certify/records.html",
@@ -96,9 +97,12 @@ def record_list():
 @bp.route("/official/records.<any(csv, jsonl):fmt>")
 @roles(*OFFICIALS)
 def record_download(fmt: str):
-    _form, record_filter = _filter_form()
-    rows = records.find_records(get_session(), record_filter) if record_filter else []
-    body = export.to_csv(rows) if fmt == "csv" else export.to_jsonl(rows)
+    form, record_filter = _filter_form()
+    db = get_session()
+    rows = records.find_records(db, record_filter) if record_filter else []
+    filters = {key: value[:120] for key, value in request.args.items() if key in form._fields and value}
+    body = export.download(db, current_user.id, fmt, filters, rows)
+    db.commit()
     mimetype = "text/csv" if fmt == "csv" else "application/x-ndjson"
     filename = f"ho-so-hoan-thanh-{today_local():%Y%m%d}.{fmt}"
     return Response(
@@ -118,7 +122,13 @@ def learners():
     people = identity.identities_of(db, [learner.id for learner in found])
     masked = {user_id: mask(person.last4) for user_id, person in people.items()}
     return render_template(
-        "certify/learners.html", form=form, found=found, people=people, masked=masked, action_form=EmptyForm()
+        "certify/learners.html",
+        form=form,
+        found=found,
+        people=people,
+        masked=masked,
+        action_form=EmptyForm(),
+        check_form=CardCheckForm(),
     )
 
 
@@ -132,6 +142,7 @@ def reset_password(user_id: int):
         abort(404)
     temporary = accounts.reset_password(user)
     db.commit()
+    forget_failed_sign_ins(user.phone, user.email)  # locked out by wrong guesses: in again
     # Ids only: never a name, phone or the password itself.
     log.info("staff %s reset the password of account %s", current_user.id, user.id)
     response = make_response(
