@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy import create_engine
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -33,8 +35,25 @@ def upgrade(revision: str) -> None:
     url = current_app.config["DATABASE_URL"]
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    before = _current_revision(url)
     command.upgrade(alembic_config(url), revision)
-    click.echo("Database schema is up to date.")
+    after = _current_revision(url)
+    if before is None:
+        click.echo(f"Database created, schema at revision {after}.")
+    elif before != after:
+        click.echo(f"Database schema upgraded from {before} to {after}.")
+    else:
+        click.echo(f"Database schema already at revision {after}; nothing to do.")
+
+
+def _current_revision(url: str) -> str | None:
+    """The revision the database is at; None for a new, empty database."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
 
 
 @db_group.command("current")
