@@ -23,3 +23,13 @@ def split_front_matter(text: str, path: str) -> tuple[LineDict, str, int]:
     if not isinstance(meta, LineDict):
         raise ContentError(path, 2, "front matter must be 'key: value' lines")
     return meta, "\n".join(lines[end + 1 :]), end + 2
+
+
+def front_matter_value(text: str, key: str) -> str:
+    """One value of a file's front matter as text; "" when absent or the front matter cannot be read."""
+    try:
+        meta, _body, _line = split_front_matter(text, "")
+    except ContentError:
+        return ""
+    value = meta.get(key) if hasattr(meta, "get") else None
+    return str(value) if value else ""

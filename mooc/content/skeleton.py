@@ -12,8 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 
-from mooc.content.frontmatter import split_front_matter
-from mooc.content.problems import ContentError
+from mooc.content.frontmatter import front_matter_value
 from mooc.domain.text import slugify
 
 _LESSON_FILE = re.compile(r"^courses/[a-z0-9-]+/([0-9]+)-[^/]*\.md$")
@@ -76,17 +75,9 @@ def lesson_text(title: str, slug: str) -> str:
 def next_lesson(course_slug: str, files: Mapping[str, str], title: str) -> tuple[str, str]:
     """(path, lesson slug) for a new lesson after the others: the next number, a slug not yet used."""
     numbers = [int(m.group(1)) for path in files if (m := _LESSON_FILE.match(path))]
-    slugs = {_lesson_slug(text) for path, text in files.items() if _LESSON_FILE.match(path)}
+    slugs = {front_matter_value(text, "slug") for path, text in files.items() if _LESSON_FILE.match(path)}
     base = slugify(title)[:60].strip("-") or "bai-moi"
     slug, n = base, 2
     while slug in slugs:
         slug, n = f"{base}-{n}", n + 1
     return f"courses/{course_slug}/{max(numbers, default=0) + 1:02d}-{slug}.md", slug
-
-
-def _lesson_slug(text: str) -> str:
-    try:
-        meta, _body, _line = split_front_matter(text, "")
-    except ContentError:
-        return ""
-    return str(meta.get("slug", "")) if hasattr(meta, "get") else ""

@@ -13,8 +13,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mooc.content.frontmatter import split_front_matter
-from mooc.content.problems import ContentError, Problem
+from mooc.content.frontmatter import front_matter_value
+from mooc.content.problems import Problem
 from mooc.content.uploads import image_markdown
 from mooc.content.workspace import check_text_path
 from mooc.domain.text import nfc
@@ -77,7 +77,7 @@ def course_rows(session: Session, user: User) -> list[CourseRow]:
     for slug in slugs:
         draft, version = drafts.get(slug), versions.get(slug)
         files = draft.files if draft else version.files if version else {}
-        title = file_title(files.get(f"courses/{slug}/course.md", "")) or titles.get(slug) or slug
+        title = course_title(files, slug) or titles.get(slug) or slug
         rows.append(
             CourseRow(slug, title, version.number if version else None, draft.status if draft else None)
         )
@@ -86,12 +86,12 @@ def course_rows(session: Session, user: User) -> list[CourseRow]:
 
 def file_title(text: str) -> str:
     """The `title:` of a file's front matter, or "" if it cannot be read."""
-    try:
-        meta, _body, _line = split_front_matter(text, "")
-    except ContentError:
-        return ""
-    title = meta.get("title") if hasattr(meta, "get") else None
-    return str(title) if title else ""
+    return front_matter_value(text, "title")
+
+
+def course_title(files: dict[str, str], slug: str) -> str:
+    """The title in the draft's course.md, or "" (a course being written may not have one yet)."""
+    return file_title(files.get(f"courses/{slug}/course.md", ""))
 
 
 def file_groups(slug: str, files: dict[str, str], images: dict[str, str]) -> FileGroups:

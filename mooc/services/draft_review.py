@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from mooc.content.problems import Problem
 from mooc.models import Course, CourseDraft, User
 from mooc.services.course_versions import checked_workspace, image_bytes
-from mooc.services.draft_editor import file_title
+from mooc.services.draft_editor import course_title
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,7 @@ def drafts_in_review(session: Session) -> list[QueueItem]:
         QueueItem(
             d.course_slug,
             # The draft's own title first: a new course has no catalogue title, a renamed one a stale one.
-            file_title(d.files.get(f"courses/{d.course_slug}/course.md", ""))
-            or titles.get(d.course_slug, d.course_slug),
+            course_title(d.files, d.course_slug) or titles.get(d.course_slug, d.course_slug),
             who.get(d.submitted_by or 0),
             d.submitted_at,
         )

@@ -120,7 +120,7 @@ def course_page(db, slug: str, draft: CourseDraft | None, status: int = 200, **f
     page = render_template(
         "author/course.html",
         slug=slug,
-        title=draft_editor.file_title(files.get(f"courses/{slug}/course.md", "")) or slug,
+        title=draft_editor.course_title(files, slug) or slug,
         draft=draft,
         version=version,
         files=files,

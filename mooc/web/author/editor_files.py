@@ -82,7 +82,7 @@ def edit_page(db, slug: str, draft, path: str, text: str, *, previewed=False, pr
         problem=problem,
         status_label=STATUS_LABELS.get(draft.status, draft.status) if draft else "",
         others=sorted(p for p in sources.files if p != path),
-        course_title=draft_editor.file_title(sources.files.get(f"courses/{slug}/course.md", "")) or slug,
+        course_title=draft_editor.course_title(sources.files, slug) or slug,
     )
     return page, status
 

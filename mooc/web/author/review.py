@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -18,6 +16,7 @@ from mooc.services import authoring, draft_review
 from mooc.services.course_versions import latest_version
 from mooc.web.access import roles
 from mooc.web.author import bp
+from mooc.web.author.editor import content_root
 from mooc.web.forms import Form
 
 REVIEWERS = ("official", "admin")
@@ -38,11 +37,6 @@ class ReturnForm(Form):
             Length(max=2000, message=_l("Ghi chú tối đa 2000 ký tự.")),
         ],
     )
-
-
-def content_root() -> Path:
-    """Where framework/ is read from, for checking and publishing (MOOC_CONTENT_DIR)."""
-    return Path(current_app.config["CONTENT_DIR"])
 
 
 @bp.route("/review")

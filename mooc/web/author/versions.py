@@ -14,7 +14,8 @@ from mooc.services.course_versions import history
 from mooc.web.access import roles
 from mooc.web.auth.forms import EmptyForm
 from mooc.web.author import bp
-from mooc.web.author.review import REVIEWERS, content_root
+from mooc.web.author.editor import content_root
+from mooc.web.author.review import REVIEWERS
 
 READERS = ("teacher", "official", "admin")
 
