@@ -19,13 +19,15 @@ from mooc.services._sql import insert_ignoring_duplicates
 from mooc.services.course_versions import latest_version
 
 
-def enrollment_for(session: Session, user: User, course: Course) -> Enrollment | None:
+def enrollment_for(
+    session: Session, user: User, course: Course, latest: CourseVersion | None = None
+) -> Enrollment | None:
     """The learner's enrollment, created at the first visit, pinned to the latest version.
 
     A learner who has passed the course moves to a newer version on their next visit. None while the
     course has no version at all (content imported before versions existed).
     """
-    latest = latest_version(session, course.slug)
+    latest = latest or latest_version(session, course.slug)  # given by callers that need it too
     enrollment = session.get(Enrollment, (user.id, course.id))
     if enrollment is None:
         if latest is None:

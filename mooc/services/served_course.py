@@ -77,11 +77,11 @@ def pinned_version(
         return None, False
     if not enroll and session.get(Enrollment, (user.id, course.id)) is None:
         return None, False
-    enrollment = enrollments.enrollment_for(session, user, course)
+    latest = latest_version(session, course.slug)
+    enrollment = enrollments.enrollment_for(session, user, course, latest)
     if enrollment is None:
         return None, False
     version = session.get(CourseVersion, enrollment.version_id)
-    latest = latest_version(session, course.slug)
     return version, latest is not None and version is not None and latest.id != version.id
 
 
