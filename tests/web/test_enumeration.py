@@ -15,7 +15,6 @@ import pytest
 from werkzeug.security import check_password_hash
 
 from mooc.services import accounts
-from mooc.web.ratelimit import limiter
 
 PASSWORD = "mat-khau-dai-1"
 KNOWN_PHONE, KNOWN_EMAIL = "0900000001", "nguoi.hoc@example.test"
@@ -99,19 +98,6 @@ def test_an_unknown_account_and_a_wrong_password_get_identical_pages(browser, kn
     assert unknown[0] == wrong[0] == 200
     assert "Số điện thoại, e-mail hoặc mật khẩu chưa đúng." in wrong[2]
     assert unknown == wrong
-
-
-@pytest.fixture
-def limited(app):
-    """Rate limits on, counted in memory (as in tests/web/test_rate_limits.py)."""
-    app.config.update(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI="memory://")
-    app.extensions.pop("limiter", None)
-    limiter.init_app(app)
-    yield app
-    limiter.reset()
-    app.config["RATELIMIT_ENABLED"] = False
-    app.extensions.pop("limiter", None)
-    limiter.init_app(app)
 
 
 def test_the_per_account_limit_stops_unknown_and_known_accounts_alike(limited, browser, known):

@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from sqlalchemy import create_engine
 
 from mooc.db import Base
-from mooc.web.ratelimit import DatabaseStorage, limiter
-
-
-@pytest.fixture
-def limited(app):
-    """The app with rate limits on, counting in memory so tests do not see each other's counts."""
-    app.config.update(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI="memory://")
-    app.extensions.pop("limiter", None)
-    limiter.init_app(app)
-    yield app
-    limiter.reset()
-    app.config["RATELIMIT_ENABLED"] = False
-    app.extensions.pop("limiter", None)
-    limiter.init_app(app)
+from mooc.web.ratelimit import DatabaseStorage
 
 
 def test_guessing_one_accounts_password_is_stopped_and_told_kindly(limited, browser, make_user):
